@@ -1,0 +1,158 @@
+//! Comparing two curricula: coverage both ways, module × module similarity, set tables, strongest matches.
+
+use ndarray::Array2;
+use serde::Serialize;
+
+use super::corpus::{Score, Side, best_matches, score};
+use super::params::Params;
+use super::sets::{self, DomainSets, SetStats};
+
+/// A labelled matrix as it appears in JSON: row ids, column ids, values.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Matrix {
+    pub rows: Vec<String>,
+    pub cols: Vec<String>,
+    pub values: Vec<Vec<f64>>,
+}
+
+impl Matrix {
+    pub fn from_array(rows: Vec<String>, cols: Vec<String>, a: &Array2<f64>) -> Matrix {
+        Matrix {
+            rows,
+            cols,
+            values: a
+                .rows()
+                .into_iter()
+                .map(|r| r.iter().map(|v| round(*v)).collect())
+                .collect(),
+        }
+    }
+}
+
+/// Scores are reported to four decimals so output is stable across platforms' last-bit differences.
+pub fn round(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}
+
+/// One outcome of the `to` side and its best counterpart on the `from` side.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Match {
+    pub module: String,
+    pub outcome: String,
+    pub text: String,
+    pub best: Option<Counterpart>,
+    pub covered: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Counterpart {
+    pub module: String,
+    pub outcome: String,
+    pub text: String,
+    pub score: Score,
+}
+
+/// How much of `to` the `from` side covers, outcome by outcome.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Coverage {
+    pub from: String,
+    pub to: String,
+    /// Share of `to`'s outcomes whose best match scores at or above the threshold.
+    pub share: f64,
+    pub threshold: f64,
+    pub outcomes: Vec<Match>,
+}
+
+pub fn coverage(from: &Side, to: &Side, p: &Params) -> Coverage {
+    let best = best_matches(&from.items, &to.items, p);
+    let mut covered_weight = 0.0;
+    let mut total_weight = 0.0;
+    let outcomes: Vec<Match> = to
+        .items
+        .iter()
+        .zip(best)
+        .map(|(b, m)| {
+            let best = m.map(|(i, s)| {
+                let a = &from.items[i];
+                Counterpart {
+                    module: a.module.clone(),
+                    outcome: a.outcome.clone(),
+                    text: a.text.clone(),
+                    score: Score {
+                        text: round(s.text),
+                        tags: s.tags.map(round),
+                        total: round(s.total),
+                    },
+                }
+            });
+            let covered = best.as_ref().is_some_and(|c| c.score.total >= p.cover);
+            total_weight += b.weight;
+            if covered {
+                covered_weight += b.weight;
+            }
+            Match {
+                module: b.module.clone(),
+                outcome: b.outcome.clone(),
+                text: b.text.clone(),
+                best,
+                covered,
+            }
+        })
+        .collect();
+    Coverage {
+        from: from.id.clone(),
+        to: to.id.clone(),
+        share: if total_weight > 0.0 {
+            round(covered_weight / total_weight)
+        } else {
+            0.0
+        },
+        threshold: p.cover,
+        outcomes,
+    }
+}
+
+/// Module similarity: the mean of best-match scores in each direction, averaged, so it is symmetric and a
+/// module compared with itself scores 1.
+pub fn module_similarity(a: &Side, b: &Side, p: &Params) -> Array2<f64> {
+    let scores = Array2::from_shape_fn((a.items.len(), b.items.len()), |(i, j)| {
+        score(&a.items[i], &b.items[j], p).total
+    });
+    Array2::from_shape_fn((a.modules.len(), b.modules.len()), |(i, j)| {
+        let (ra, rb) = (a.modules[i].range.clone(), b.modules[j].range.clone());
+        if ra.is_empty() || rb.is_empty() {
+            return 0.0;
+        }
+        let block = scores.slice(ndarray::s![ra.clone(), rb.clone()]);
+        let mean_max = |axis| {
+            block
+                .map_axis(axis, |v| v.fold(0.0f64, |m, x| m.max(*x)))
+                .mean()
+                .unwrap_or(0.0)
+        };
+        0.5 * (mean_max(ndarray::Axis(0)) + mean_max(ndarray::Axis(1)))
+    })
+}
+
+/// Everything `overlap A B` shows about a pair, before the gate.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PairAnalysis {
+    pub sets: SetStats,
+    pub modules: Matrix,
+    pub module_sets: Matrix,
+    pub domains: Vec<DomainSets>,
+    pub a_covers_b: Coverage,
+    pub b_covers_a: Coverage,
+}
+
+pub fn analyse(a: &Side, b: &Side, tax: &crate::model::Taxonomy, p: &Params) -> PairAnalysis {
+    let ids = |s: &Side| s.modules.iter().map(|m| m.id.clone()).collect::<Vec<_>>();
+    PairAnalysis {
+        sets: SetStats::of(&sets::all_competencies(a), &sets::all_competencies(b)),
+        modules: Matrix::from_array(ids(a), ids(b), &module_similarity(a, b, p)),
+        module_sets: Matrix::from_array(ids(a), ids(b), &sets::module_jaccard(a, b)),
+        domains: sets::by_domain(a, b, tax),
+        a_covers_b: coverage(a, b, p),
+        b_covers_a: coverage(b, a, p),
+    }
+}

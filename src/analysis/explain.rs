@@ -1,0 +1,75 @@
+//! Why two outcomes score what they score: the shared terms and their weights, tag agreement, the total.
+
+use serde::Serialize;
+
+use super::corpus::{Item, Score, score, tag_agreement};
+use super::params::Params;
+use super::text::TfIdf;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TermShare {
+    pub term: String,
+    pub weight_a: f64,
+    pub weight_b: f64,
+    /// This term's part of the cosine (weight_a × weight_b).
+    pub contribution: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Explanation {
+    pub a: String,
+    pub b: String,
+    pub text_a: String,
+    pub text_b: String,
+    pub shared_terms: Vec<TermShare>,
+    pub tags_a: Vec<String>,
+    pub tags_b: Vec<String>,
+    pub shared_tags: Vec<String>,
+    pub tag_agreement: Option<f64>,
+    pub text_weight: f64,
+    pub score: Score,
+    pub covered: bool,
+}
+
+pub fn explain(a: &Item, b: &Item, tfidf: &TfIdf, p: &Params) -> Explanation {
+    let mut shared = Vec::new();
+    let (va, vb) = (&a.vec.0, &b.vec.0);
+    let (mut i, mut j) = (0, 0);
+    while i < va.len() && j < vb.len() {
+        match va[i].0.cmp(&vb[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                let (wa, wb) = (va[i].1 as f64, vb[j].1 as f64);
+                shared.push(TermShare {
+                    term: tfidf.terms[va[i].0 as usize].clone(),
+                    weight_a: super::compare::round(wa),
+                    weight_b: super::compare::round(wb),
+                    contribution: super::compare::round(wa * wb),
+                });
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    shared.sort_by(|x, y| {
+        y.contribution
+            .total_cmp(&x.contribution)
+            .then_with(|| x.term.cmp(&y.term))
+    });
+    let s = score(a, b, p);
+    Explanation {
+        a: format!("{}:{}", a.curriculum, a.outcome),
+        b: format!("{}:{}", b.curriculum, b.outcome),
+        text_a: a.text.clone(),
+        text_b: b.text.clone(),
+        shared_terms: shared,
+        tags_a: a.tags.iter().cloned().collect(),
+        tags_b: b.tags.iter().cloned().collect(),
+        shared_tags: a.tags.intersection(&b.tags).cloned().collect(),
+        tag_agreement: tag_agreement(a, b),
+        text_weight: p.text_weight,
+        covered: s.total >= p.cover,
+        score: s,
+    }
+}

@@ -1,0 +1,232 @@
+//! The gate: per critical domain (marked in the taxonomy data), how much of what B requires A leaves
+//! uncovered; a verdict from those measurements; and how the verdict moves when each threshold moves.
+
+use serde::Serialize;
+
+use super::compare::{Coverage, round};
+use super::corpus::Side;
+use super::params::Params;
+use super::topup::{self, TopUp};
+use crate::model::Taxonomy;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum VerdictKind {
+    Equivalent,
+    TopUp,
+    RuledOut,
+}
+
+impl VerdictKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            VerdictKind::Equivalent => "equivalent",
+            VerdictKind::TopUp => "top-up",
+            VerdictKind::RuledOut => "ruled-out",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Verdict {
+    pub kind: VerdictKind,
+    pub flagged_domains: Vec<String>,
+    /// Credit estimate of the top-up; `None` when a shortened route is ruled out.
+    pub credits: Option<u32>,
+    pub reasons: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DomainGap {
+    pub id: String,
+    pub title: String,
+    /// B's outcomes tagged in this domain, and how many of them A leaves uncovered.
+    pub required: usize,
+    pub uncovered: usize,
+    /// uncovered / required (0 when B requires nothing here).
+    pub difference: f64,
+    pub flagged: bool,
+    /// The uncovered outcomes of B that make the difference.
+    pub evidence: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SensitivityRow {
+    pub threshold: String,
+    pub factor: f64,
+    pub value: f64,
+    pub verdict: VerdictKind,
+    pub flagged: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Gate {
+    pub from: String,
+    pub to: String,
+    pub thresholds: Params,
+    pub coverage: f64,
+    pub domains: Vec<DomainGap>,
+    /// Critical domains in which B requires something (the base of the rule-out share).
+    pub measured: usize,
+    pub needed_to_rule_out: usize,
+    pub verdict: Verdict,
+    pub facts: Vec<String>,
+    pub sensitivity: Vec<SensitivityRow>,
+    pub stable: bool,
+}
+
+/// Which outcomes of `to` are covered at threshold `cover`, from stored best scores.
+fn covered_at(cov: &Coverage, cover: f64) -> Vec<bool> {
+    cov.outcomes
+        .iter()
+        .map(|m| m.best.as_ref().is_some_and(|c| c.score.total >= cover))
+        .collect()
+}
+
+fn domain_gaps(to: &Side, covered: &[bool], tax: &Taxonomy, p: &Params) -> Vec<DomainGap> {
+    tax.domains
+        .iter()
+        .filter(|d| d.critical)
+        .map(|d| {
+            let idx: Vec<usize> = (0..to.items.len())
+                .filter(|&i| to.items[i].domains.contains(&d.id))
+                .collect();
+            let evidence: Vec<String> = idx
+                .iter()
+                .filter(|&&i| !covered[i])
+                .map(|&i| to.items[i].outcome.clone())
+                .collect();
+            let difference = if idx.is_empty() {
+                0.0
+            } else {
+                evidence.len() as f64 / idx.len() as f64
+            };
+            DomainGap {
+                id: d.id.clone(),
+                title: d.title.clone(),
+                required: idx.len(),
+                uncovered: evidence.len(),
+                difference: round(difference),
+                flagged: !idx.is_empty() && difference >= p.flag,
+                evidence,
+            }
+        })
+        .collect()
+}
+
+fn decide(
+    to: &Side,
+    cov: &Coverage,
+    tax: &Taxonomy,
+    p: &Params,
+    from_id: &str,
+) -> (Vec<DomainGap>, usize, usize, f64, Verdict, TopUp) {
+    let covered = covered_at(cov, p.cover);
+    let gaps = domain_gaps(to, &covered, tax, p);
+    let measured = gaps.iter().filter(|g| g.required > 0).count();
+    let needed = ((p.rule_out * measured as f64).ceil() as usize).max(1);
+    let flagged: Vec<String> = gaps
+        .iter()
+        .filter(|g| g.flagged)
+        .map(|g| g.id.clone())
+        .collect();
+    let share = if covered.is_empty() {
+        0.0
+    } else {
+        covered.iter().filter(|c| **c).count() as f64 / covered.len() as f64
+    };
+    let plan = topup::propose(from_id, to, &covered);
+    let pct = |x: f64| format!("{:.0}%", x * 100.0);
+    let mut reasons = Vec::new();
+    let named: Vec<String> = gaps
+        .iter()
+        .filter(|g| g.flagged)
+        .map(|g| format!("{} ({} uncovered)", g.title, pct(g.difference)))
+        .collect();
+    let kind = if measured > 0 && flagged.len() >= needed {
+        reasons.push(format!(
+            "{} of {measured} critical domains differ: {} of what {} requires there is not covered by {from_id} (flag at {}); {needed} flagged domains rule a shortened training out",
+            flagged.len(),
+            named.join(", "),
+            to.id,
+            pct(p.flag)
+        ));
+        VerdictKind::RuledOut
+    } else if share >= p.equivalent && flagged.is_empty() {
+        reasons.push(format!("{from_id} covers {} of {}'s outcomes (equivalent from {}) and no critical domain is flagged", pct(share), to.id, pct(p.equivalent)));
+        VerdictKind::Equivalent
+    } else {
+        reasons.push(format!(
+            "{} of {measured} critical domains flagged (ruling out needs {needed}){}; {from_id} covers {} of {}'s outcomes, so the gap is bridgeable",
+            flagged.len(),
+            if named.is_empty() { String::new() } else { format!(": {}", named.join(", ")) },
+            pct(share),
+            to.id
+        ));
+        reasons.push(format!(
+            "top-up estimate: {} credits ({})",
+            plan.credits, plan.rule
+        ));
+        VerdictKind::TopUp
+    };
+    let verdict = Verdict {
+        kind,
+        credits: (kind != VerdictKind::RuledOut).then_some(plan.credits),
+        flagged_domains: flagged,
+        reasons,
+    };
+    (gaps, measured, needed, round(share), verdict, plan)
+}
+
+const FACTORS: [f64; 5] = [0.8, 0.9, 1.0, 1.1, 1.2];
+
+/// The gate for a holder of `from` moving to `to`, and the top-up it implies.
+pub fn gate(
+    from: &Side,
+    to: &Side,
+    cov: &Coverage,
+    tax: &Taxonomy,
+    p: &Params,
+    facts: Vec<String>,
+) -> (Gate, TopUp) {
+    let (domains, measured, needed, coverage, verdict, plan) = decide(to, cov, tax, p, &from.id);
+    let mut sensitivity = Vec::new();
+    for name in ["cover", "flag", "rule_out", "equivalent"] {
+        for f in FACTORS {
+            let mut q = *p;
+            let slot = match name {
+                "cover" => &mut q.cover,
+                "flag" => &mut q.flag,
+                "rule_out" => &mut q.rule_out,
+                _ => &mut q.equivalent,
+            };
+            *slot *= f;
+            let value = round(*slot);
+            let (_, _, _, _, v, _) = decide(to, cov, tax, &q, &from.id);
+            sensitivity.push(SensitivityRow {
+                threshold: name.to_string(),
+                factor: f,
+                value,
+                verdict: v.kind,
+                flagged: v.flagged_domains.len(),
+            });
+        }
+    }
+    let stable = sensitivity.iter().all(|r| r.verdict == verdict.kind);
+    (
+        Gate {
+            from: from.id.clone(),
+            to: to.id.clone(),
+            thresholds: *p,
+            coverage,
+            domains,
+            measured,
+            needed_to_rule_out: needed,
+            verdict,
+            facts,
+            sensitivity,
+            stable,
+        },
+        plan,
+    )
+}

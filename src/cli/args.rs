@@ -1,0 +1,151 @@
+//! The command line, defined once: help, shell completions and the man page are generated from it.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "overlap",
+    version,
+    about = "Competency-overlap analysis of training curricula",
+    long_about = "Compares training curricula written in the overlap specification language: what two programmes \
+share, what only one has, whether a top-up training would bridge them, and why a shortened training is ruled out.\n\n\
+Run `overlap cwp emhp` to compare two shipped curricula; `overlap list` shows them.",
+    args_conflicts_with_subcommands = true,
+    subcommand_negates_reqs = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Curricula to compare (ids or aliases, any case), e.g. `cwp emhp` or `pwp cwp emhp`.
+    #[arg(value_name = "CURRICULUM", num_args = 2..)]
+    pub ids: Vec<String>,
+    #[command(flatten)]
+    pub compare: CompareOpts,
+    #[command(flatten)]
+    pub global: Global,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct Global {
+    /// Folder of `.ovl` files that add to or replace the shipped curricula (same id or a taxonomy replaces).
+    #[arg(long, value_name = "DIR", global = true)]
+    pub curricula: Vec<PathBuf>,
+    /// Output format for every table.
+    #[arg(long, value_enum, default_value_t = Format::Table, global = true)]
+    pub format: Format,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Markdown,
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct Thresholds {
+    /// Similarity at or above which an outcome counts as covered by another.
+    #[arg(long, value_name = "SCORE")]
+    pub cover: Option<f64>,
+    /// Share of a critical domain's outcomes left uncovered at which the domain is flagged.
+    #[arg(long, value_name = "SHARE")]
+    pub flag: Option<f64>,
+    /// Share of critical domains flagged at which a shortened training is ruled out.
+    #[arg(long, value_name = "SHARE")]
+    pub rule_out: Option<f64>,
+    /// Coverage at or above which two curricula count as equivalent.
+    #[arg(long, value_name = "SHARE")]
+    pub equivalent: Option<f64>,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct CompareOpts {
+    /// Add a module file (e.g. an emitted top-up draft) to the first curriculum before comparing.
+    #[arg(long, value_name = "FILE")]
+    pub with: Vec<PathBuf>,
+    /// How many strongest matches and unmatched outcomes to list.
+    #[arg(long, default_value_t = 10)]
+    pub top: usize,
+    #[command(flatten)]
+    pub thresholds: Thresholds,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Compare two or more curricula (the same as `overlap A B …`).
+    Compare {
+        #[arg(value_name = "CURRICULUM", num_args = 2.., required = true)]
+        ids: Vec<String>,
+        #[command(flatten)]
+        opts: CompareOpts,
+    },
+    /// Propose a top-up for a holder of FROM who wants to practise as TO, and the gate verdict.
+    Topup {
+        from: String,
+        to: String,
+        /// Write the proposal as a draft module file in the specification language.
+        #[arg(long, value_name = "FILE")]
+        emit: Option<PathBuf>,
+        #[command(flatten)]
+        thresholds: Thresholds,
+    },
+    /// Explain the score between two outcomes, given as CURRICULUM:OUTCOME.
+    Explain { a: String, b: String },
+    /// Check a university module against national curricula.
+    Check(CheckArgs),
+    /// Write the reviewers' report (HTML, Markdown, CSV, XLSX) for the given or all curricula.
+    Report {
+        #[arg(value_name = "CURRICULUM")]
+        ids: Vec<String>,
+        /// Folder to write (replaced atomically).
+        #[arg(long, default_value = "output")]
+        out: PathBuf,
+        /// Put the generation time into the report.
+        #[arg(long)]
+        stamp: bool,
+    },
+    /// List the loaded curricula with aliases, modules, credits, levels and sources.
+    List,
+    /// Parse spec files and print the resolved model (for debugging and other tools).
+    Parse {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Print spec files in canonical form.
+    Fmt {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Exit 1 when a file is not in canonical form; print nothing else.
+        #[arg(long, conflicts_with = "write")]
+        check: bool,
+        /// Rewrite the files in place (atomically).
+        #[arg(long)]
+        write: bool,
+    },
+    /// Print shell completions.
+    Completions { shell: clap_complete::Shell },
+    /// Print the man page (roff).
+    Man,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct CheckArgs {
+    /// A module spec (.ovl) or a plain descriptor (.md/.txt) as copied from a catalogue page.
+    #[arg(required_unless_present = "batch")]
+    pub file: Option<PathBuf>,
+    /// National curricula to check against (comma-separated ids or aliases).
+    #[arg(long, value_delimiter = ',', required = true)]
+    pub against: Vec<String>,
+    /// Exit 1 when the best national module's coverage is below this share (0–1).
+    #[arg(long, value_name = "P")]
+    pub min_coverage: Option<f64>,
+    /// Check every descriptor in a folder, one summary row each.
+    #[arg(long, value_name = "DIR", conflicts_with = "file")]
+    pub batch: Option<PathBuf>,
+    /// How many national modules to rank in the output.
+    #[arg(long, default_value_t = 5)]
+    pub top: usize,
+}

@@ -1,0 +1,263 @@
+//! The commands over specs and curricula: compare, topup, explain, list, parse, fmt, report.
+
+use std::path::{Path, PathBuf};
+
+use super::args::{CompareOpts, Format, Global, Thresholds};
+use super::{Failure, load, params, render};
+use crate::analysis::{Engine, explain};
+use crate::model::{Catalog, Curriculum, LoadSet};
+use crate::report::{draft, views};
+
+pub(crate) fn find<'a>(catalog: &'a Catalog, name: &str) -> Result<&'a Curriculum, Failure> {
+    catalog
+        .find(name)
+        .map_err(|e| Failure::usage(format!("error: {e}\n")))
+}
+
+/// A with the modules of `--with` files added, so a top-up draft can be tested against B.
+fn with_modules(a: &Curriculum, catalog: &Catalog, with: &[PathBuf]) -> Curriculum {
+    let mut a = a.clone();
+    let names: Vec<String> = with.iter().map(|p| p.display().to_string()).collect();
+    for (file, m) in &catalog.loose_modules {
+        if names.contains(file) {
+            a.modules.push(m.clone());
+        }
+    }
+    if !with.is_empty() {
+        a.id = format!("{}+top-up", a.id);
+    }
+    a
+}
+
+pub fn compare(global: &Global, ids: &[String], opts: &CompareOpts) -> Result<String, Failure> {
+    let ws = load(global, &opts.with)?;
+    let p = params(&opts.thresholds)?;
+    let mut list = Vec::new();
+    for id in ids {
+        list.push(find(&ws.catalog, id)?.clone());
+    }
+    if let Some(first) = list.first_mut() {
+        *first = with_modules(first, &ws.catalog, &opts.with);
+    }
+    let refs: Vec<&Curriculum> = list.iter().collect();
+    let engine = Engine::new(&ws.catalog, p);
+    let cmp = engine.compare(&refs);
+    let tables = views::comparison(&cmp, opts.top);
+    Ok(render(global.format, &tables, || {
+        if cmp.pairs.len() == 1 {
+            serde_json::to_value(&cmp.pairs[0])
+        } else {
+            serde_json::to_value(&cmp)
+        }
+        .unwrap_or_default()
+    }))
+}
+
+pub fn topup(
+    global: &Global,
+    from: &str,
+    to: &str,
+    emit: Option<&Path>,
+    t: &Thresholds,
+) -> Result<String, Failure> {
+    let ws = load(global, &[])?;
+    let p = params(t)?;
+    let (a, b) = (find(&ws.catalog, from)?, find(&ws.catalog, to)?);
+    let engine = Engine::new(&ws.catalog, p);
+    let pair = engine.pair(a, b);
+    if let Some(path) = emit {
+        if pair.topup_ab.modules.is_empty() && pair.topup_ab.practice.is_empty() {
+            return Err(Failure::input(format!(
+                "nothing to emit: {} covers every outcome of {} and shares its settings\n",
+                a.id, b.id
+            )));
+        }
+        let text = draft::draft(&pair.topup_ab, &b.levels);
+        super::io::atomic_write(path, text.as_bytes()).map_err(|e| {
+            Failure::input(format!("error: cannot write {}: {e}\n", path.display()))
+        })?;
+    }
+    let tables = vec![
+        views::topup(&pair.topup_ab),
+        views::gate(&pair.gate_ab),
+        views::sensitivity(&pair.gate_ab),
+    ];
+    Ok(render(global.format, &tables, || {
+        serde_json::json!({
+            "from": a.id,
+            "to": b.id,
+            "verdict": pair.gate_ab.verdict,
+            "topup": pair.topup_ab,
+            "gate": pair.gate_ab,
+        })
+    }))
+}
+
+pub fn explain(global: &Global, a: &str, b: &str) -> Result<String, Failure> {
+    let ws = load(global, &[])?;
+    let engine = Engine::new(&ws.catalog, params(&Thresholds::default())?);
+    let item = |spec: &str| {
+        let (c, o) = spec.split_once(':').ok_or_else(|| {
+            Failure::usage(format!(
+                "error: `{spec}` is not CURRICULUM:OUTCOME (e.g. emhp:EMHP-2.1)\n"
+            ))
+        })?;
+        let cur = find(&ws.catalog, c)?;
+        let (m, out) = cur
+            .outcomes()
+            .find(|(_, x)| x.id.eq_ignore_ascii_case(o))
+            .ok_or_else(|| {
+                let ids: Vec<&str> = cur.outcomes().map(|(_, x)| x.id.as_str()).collect();
+                let hint = crate::model::build::did_you_mean(o, &ids)
+                    .map(|s| format!("; did you mean `{s}`?"))
+                    .unwrap_or_default();
+                Failure::usage(format!("error: {} has no outcome `{o}`{hint}\n", cur.id))
+            })?;
+        Ok::<_, Failure>(engine.corpus.item(&cur.id, m, out))
+    };
+    let (ia, ib) = (item(a)?, item(b)?);
+    let e = explain::explain(&ia, &ib, &engine.corpus.tfidf, &engine.params);
+    let mut t = crate::report::Table::new(
+        "explain",
+        format!("{} vs {}", e.a, e.b),
+        &["term", "weight in A", "weight in B", "contribution"],
+    );
+    for s in &e.shared_terms {
+        t.row(vec![
+            s.term.clone().into(),
+            crate::report::Cell::Num(s.weight_a, 3),
+            crate::report::Cell::Num(s.weight_b, 3),
+            crate::report::Cell::Num(s.contribution, 3),
+        ]);
+    }
+    let tags = match e.tag_agreement {
+        Some(x) => format!(
+            "tag agreement {x:.3} (0.75 × competency Jaccard + 0.25 × domain Jaccard); shared tags: {}",
+            if e.shared_tags.is_empty() {
+                "none".into()
+            } else {
+                e.shared_tags.join(", ")
+            }
+        ),
+        None => "tag agreement: not used (an outcome has no tags)".into(),
+    };
+    let formula = match e.tag_agreement {
+        Some(_) => format!(
+            "score = {:.2} × text {:.3} + {:.2} × tags {:.3} = {:.3}",
+            e.text_weight,
+            e.score.text,
+            1.0 - e.text_weight,
+            e.score.tags.unwrap_or(0.0),
+            e.score.total
+        ),
+        None => format!("score = text {:.3}", e.score.total),
+    };
+    let t = t.note(format!(
+        "A: {}\nB: {}\ntags A: {}\ntags B: {}\n{tags}\ntext similarity (TF-IDF cosine) {:.3} = sum of contributions\n{formula}; {} at the coverage threshold {:.2}",
+        e.text_a,
+        e.text_b,
+        e.tags_a.join(", "),
+        e.tags_b.join(", "),
+        e.score.text,
+        if e.covered { "covered" } else { "not covered" },
+        engine.params.cover
+    ));
+    Ok(render(global.format, &[t], || {
+        serde_json::to_value(&e).unwrap_or_default()
+    }))
+}
+
+pub fn list(global: &Global) -> Result<String, Failure> {
+    let ws = load(global, &[])?;
+    let t = views::list(&ws.catalog);
+    Ok(render(global.format, &[t], || {
+        serde_json::to_value(&ws.catalog.curricula).unwrap_or_default()
+    }))
+}
+
+pub fn parse(global: &Global, files: &[PathBuf]) -> Result<String, Failure> {
+    let set = LoadSet {
+        embedded: true,
+        dirs: global.curricula.clone(),
+        files: files.to_vec(),
+    };
+    let ws = set.load()?;
+    let names: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
+    let curricula: Vec<_> = ws
+        .catalog
+        .curricula
+        .iter()
+        .filter(|c| names.contains(&c.file))
+        .collect();
+    let modules: Vec<_> = ws
+        .catalog
+        .loose_modules
+        .iter()
+        .filter(|(f, _)| names.contains(f))
+        .map(|(_, m)| m)
+        .collect();
+    let taxonomy_given = ws
+        .files
+        .iter()
+        .skip(ws.files.len() - files.len())
+        .any(|f| f.text.trim_start().starts_with("taxonomy") || f.text.contains("\ntaxonomy "));
+    let value = serde_json::json!({
+        "curricula": curricula,
+        "modules": modules,
+        "taxonomy": if taxonomy_given { serde_json::to_value(&ws.catalog.taxonomy).unwrap_or_default() } else { serde_json::Value::Null },
+    });
+    match global.format {
+        Format::Json | Format::Table => Ok(render(Format::Json, &[], || value)),
+        _ => Err(Failure::usage(
+            "error: `parse` prints JSON; use --format json\n",
+        )),
+    }
+}
+
+pub fn fmt(files: &[PathBuf], check: bool, write: bool) -> Result<String, Failure> {
+    let mut out = String::new();
+    let mut unformatted = Vec::new();
+    for path in files {
+        let (src, enc) = crate::model::load::read_source(path)?;
+        let (doc, mut diags) = crate::syntax::parse_document(&src.text, 0);
+        if let Some(mut d) = enc {
+            d.file = 0;
+            diags.insert(0, d);
+        }
+        if !diags.is_empty() {
+            return Err(Failure::input(crate::diagnostic::render(
+                &diags,
+                &[src],
+                super::color_stderr(),
+            )));
+        }
+        let formatted = crate::syntax::format::format(&doc);
+        if check {
+            if formatted != src.text {
+                unformatted.push(path.display().to_string());
+            }
+        } else if write {
+            if formatted != src.text {
+                super::io::atomic_write(path, formatted.as_bytes()).map_err(|e| {
+                    Failure::input(format!("error: cannot write {}: {e}\n", path.display()))
+                })?;
+            }
+        } else {
+            out.push_str(&formatted);
+        }
+    }
+    if !unformatted.is_empty() {
+        return Err(Failure {
+            message: unformatted
+                .iter()
+                .map(|f| format!("not in canonical form: {f} (run `overlap fmt --write {f}`)\n"))
+                .collect(),
+            code: 1,
+        });
+    }
+    Ok(out)
+}
+
+pub fn report(global: &Global, ids: &[String], out: &Path, stamp: bool) -> Result<String, Failure> {
+    crate::cli::check::report_placeholder(global, ids, out, stamp)
+}

@@ -1,0 +1,181 @@
+//! Glue between the command line and the layers: load → analyse → render → write. Exit codes:
+//! 0 success, 1 a finding the user asked to fail on (fmt --check, --min-coverage), 2 usage or unknown
+//! curriculum, 3 invalid or unreadable input.
+
+pub mod args;
+mod check;
+mod commands;
+pub mod io;
+
+use std::io::IsTerminal;
+
+pub use args::Cli;
+use args::{Command, Format, Global, Thresholds};
+
+use crate::analysis::Params;
+use crate::model::{LoadError, LoadSet, Workspace};
+
+/// An error that ends the command: the message for stderr and the exit code.
+#[derive(Debug)]
+pub struct Failure {
+    pub message: String,
+    pub code: i32,
+}
+
+impl Failure {
+    pub fn usage(message: impl Into<String>) -> Self {
+        Failure {
+            message: message.into(),
+            code: 2,
+        }
+    }
+    pub fn input(message: impl Into<String>) -> Self {
+        Failure {
+            message: message.into(),
+            code: 3,
+        }
+    }
+}
+
+impl From<LoadError> for Failure {
+    fn from(e: LoadError) -> Self {
+        Failure::input(e.render(color_stderr()))
+    }
+}
+
+pub fn color_stderr() -> bool {
+    std::env::var_os("NO_COLOR").is_none() && std::io::stderr().is_terminal()
+}
+
+pub(crate) fn load(global: &Global, extra: &[std::path::PathBuf]) -> Result<Workspace, Failure> {
+    let set = LoadSet {
+        embedded: true,
+        dirs: global.curricula.clone(),
+        files: extra.to_vec(),
+    };
+    Ok(set.load()?)
+}
+
+pub(crate) fn params(t: &Thresholds) -> Result<Params, Failure> {
+    let mut p = Params::default();
+    for (name, v, slot) in [
+        ("--cover", t.cover, &mut p.cover),
+        ("--flag", t.flag, &mut p.flag),
+        ("--rule-out", t.rule_out, &mut p.rule_out),
+        ("--equivalent", t.equivalent, &mut p.equivalent),
+    ] {
+        if let Some(v) = v {
+            if !(0.0..=1.0).contains(&v) {
+                return Err(Failure::usage(format!(
+                    "{name} takes a value from 0 to 1, not {v}"
+                )));
+            }
+            *slot = v;
+        }
+    }
+    Ok(p)
+}
+
+/// Runs the command line and returns the process exit code; output goes to stdout, errors to stderr.
+pub fn run(cli: Cli) -> i32 {
+    let result = match cli.command {
+        None if cli.ids.is_empty() => {
+            use clap::CommandFactory;
+            let _ = Cli::command().print_help();
+            Ok(String::new())
+        }
+        None => commands::compare(&cli.global, &cli.ids, &cli.compare),
+        Some(Command::Compare { ids, opts }) => commands::compare(&cli.global, &ids, &opts),
+        Some(Command::Topup {
+            from,
+            to,
+            emit,
+            thresholds,
+        }) => commands::topup(&cli.global, &from, &to, emit.as_deref(), &thresholds),
+        Some(Command::Explain { a, b }) => commands::explain(&cli.global, &a, &b),
+        Some(Command::Check(args)) => check::run(&cli.global, &args),
+        Some(Command::Report { ids, out, stamp }) => {
+            commands::report(&cli.global, &ids, &out, stamp)
+        }
+        Some(Command::List) => commands::list(&cli.global),
+        Some(Command::Parse { files }) => commands::parse(&cli.global, &files),
+        Some(Command::Fmt {
+            files,
+            check,
+            write,
+        }) => commands::fmt(&files, check, write),
+        Some(Command::Completions { shell }) => {
+            use clap::CommandFactory;
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "overlap", &mut out);
+            Ok(String::from_utf8_lossy(&out).into_owned())
+        }
+        Some(Command::Man) => {
+            use clap::CommandFactory;
+            let mut out = Vec::new();
+            match clap_mangen::Man::new(Cli::command()).render(&mut out) {
+                Ok(()) => Ok(String::from_utf8_lossy(&out).into_owned()),
+                Err(e) => Err(Failure::input(e.to_string())),
+            }
+        }
+    };
+    match result {
+        Ok(out) => {
+            print!("{out}");
+            0
+        }
+        Err(f) => {
+            if !f.message.is_empty() {
+                eprint!("{}", f.message);
+                if !f.message.ends_with('\n') {
+                    eprintln!();
+                }
+            }
+            f.code
+        }
+    }
+}
+
+/// Renders tables in the chosen format; JSON uses the analysis value itself.
+pub(crate) fn render(
+    format: Format,
+    tables: &[crate::report::Table],
+    json: impl FnOnce() -> serde_json::Value,
+) -> String {
+    use crate::report::table;
+    match format {
+        Format::Json => {
+            let mut s = serde_json::to_string_pretty(&json())
+                .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+            s.push('\n');
+            s
+        }
+        Format::Markdown => tables
+            .iter()
+            .map(table::to_markdown)
+            .collect::<Vec<_>>()
+            .join("\n"),
+        Format::Csv => tables
+            .iter()
+            .map(|t| format!("# {}\n{}", t.title, table::to_csv(t)))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        Format::Table => {
+            let width = if std::io::stdout().is_terminal() {
+                None
+            } else {
+                Some(
+                    std::env::var("COLUMNS")
+                        .ok()
+                        .and_then(|c| c.parse().ok())
+                        .unwrap_or(140),
+                )
+            };
+            tables
+                .iter()
+                .map(|t| table::to_terminal(t, width))
+                .collect::<Vec<_>>()
+                .join("\n")
+        }
+    }
+}

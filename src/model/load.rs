@@ -1,0 +1,176 @@
+//! Assembles a load set — the embedded curricula, a user's folder, extra files — and builds one catalog.
+//! A later file replaces an earlier one that declares the same curriculum id or a taxonomy.
+
+use std::path::{Path, PathBuf};
+
+use super::build::{Parsed, build};
+use super::types::Catalog;
+use crate::diagnostic::{Diagnostic, SourceFile, Span};
+use crate::syntax::{self, BlockKind, Document, Stmt};
+
+include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+
+/// The files behind a catalog, kept so diagnostics and reports can point into them.
+#[derive(Debug)]
+pub struct Workspace {
+    pub files: Vec<SourceFile>,
+    pub catalog: Catalog,
+}
+
+#[derive(Debug)]
+pub enum LoadError {
+    /// A file could not be read at all (missing, a directory, permissions).
+    Io { path: String, reason: String },
+    /// Files were read but are not valid specs.
+    Invalid {
+        files: Vec<SourceFile>,
+        diagnostics: Vec<Diagnostic>,
+    },
+}
+
+impl LoadError {
+    pub fn render(&self, color: bool) -> String {
+        match self {
+            LoadError::Io { path, reason } => format!("error: cannot read {path}: {reason}\n"),
+            LoadError::Invalid { files, diagnostics } => {
+                crate::diagnostic::render(diagnostics, files, color)
+            }
+        }
+    }
+}
+
+/// What to load: the shipped curricula, then `dirs` (all `.ovl` files in each), then `files`.
+#[derive(Debug, Default, Clone)]
+pub struct LoadSet {
+    pub embedded: bool,
+    pub dirs: Vec<PathBuf>,
+    pub files: Vec<PathBuf>,
+}
+
+/// Reads a file as UTF-8 text; invalid bytes are reported as a located diagnostic.
+pub fn read_source(path: &Path) -> Result<(SourceFile, Option<Diagnostic>), LoadError> {
+    let io = |e: std::io::Error| LoadError::Io {
+        path: path.display().to_string(),
+        reason: e.to_string(),
+    };
+    if path.is_dir() {
+        return Err(LoadError::Io {
+            path: path.display().to_string(),
+            reason: "it is a directory, not a file".into(),
+        });
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
+    Ok(source_from_bytes(path.display().to_string(), bytes))
+}
+
+pub fn source_from_bytes(name: String, bytes: Vec<u8>) -> (SourceFile, Option<Diagnostic>) {
+    match String::from_utf8(bytes) {
+        Ok(text) => (SourceFile::new(name, text), None),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let d = Diagnostic::error(
+                usize::MAX,
+                Span::new(at, at + 1),
+                "encoding",
+                "the file is not UTF-8 text",
+            )
+            .label("this byte is not valid UTF-8")
+            .help(
+                "save the file as UTF-8 (most editors offer it under \"Save as…\" or \"Encoding\")",
+            );
+            (SourceFile::new(name, text), Some(d))
+        }
+    }
+}
+
+impl LoadSet {
+    pub fn shipped() -> Self {
+        LoadSet {
+            embedded: true,
+            ..Default::default()
+        }
+    }
+
+    pub fn load(&self) -> Result<Workspace, LoadError> {
+        let mut sources: Vec<(SourceFile, Option<Diagnostic>)> = Vec::new();
+        if self.embedded {
+            for (name, text) in EMBEDDED {
+                sources.push((SourceFile::new(*name, *text), None));
+            }
+        }
+        for dir in &self.dirs {
+            let rd = std::fs::read_dir(dir).map_err(|e| LoadError::Io {
+                path: dir.display().to_string(),
+                reason: e.to_string(),
+            })?;
+            let mut paths: Vec<PathBuf> = rd
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "ovl"))
+                .collect();
+            paths.sort();
+            for p in paths {
+                sources.push(read_source(&p)?);
+            }
+        }
+        for f in &self.files {
+            sources.push(read_source(f)?);
+        }
+        load_sources(sources)
+    }
+}
+
+fn key(doc: &Document) -> Option<String> {
+    let b = doc.blocks.first()?;
+    match (&b.kind, &b.head.stmt) {
+        (BlockKind::Taxonomy, _) => Some("taxonomy".into()),
+        (BlockKind::Curriculum, Stmt::Curriculum { id, .. }) => {
+            Some(format!("curriculum:{}", id.value.to_lowercase()))
+        }
+        _ => None,
+    }
+}
+
+/// Parses and builds a set of sources; later sources replace earlier ones with the same key.
+pub fn load_sources(
+    sources: Vec<(SourceFile, Option<Diagnostic>)>,
+) -> Result<Workspace, LoadError> {
+    let mut files = Vec::new();
+    let mut docs = Vec::new();
+    let mut diags = Vec::new();
+    for (i, (src, enc)) in sources.into_iter().enumerate() {
+        if let Some(mut d) = enc {
+            d.file = i;
+            diags.push(d);
+        }
+        let (doc, ds) = syntax::parse_document(&src.text, i);
+        diags.extend(ds);
+        files.push(src);
+        docs.push(doc);
+    }
+    if !diags.is_empty() {
+        return Err(LoadError::Invalid {
+            files,
+            diagnostics: diags,
+        });
+    }
+    let keys: Vec<Option<String>> = docs.iter().map(key).collect();
+    let parsed: Vec<Parsed<'_>> = docs
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| match &keys[*i] {
+            Some(k) => !keys[i + 1..].iter().any(|later| later.as_ref() == Some(k)),
+            None => true,
+        })
+        .map(|(i, doc)| Parsed {
+            file: i,
+            name: &files[i].name,
+            doc,
+        })
+        .collect();
+    match build(&parsed) {
+        Ok(catalog) => Ok(Workspace { files, catalog }),
+        Err(diagnostics) => Err(LoadError::Invalid { files, diagnostics }),
+    }
+}

@@ -1,0 +1,9 @@
+//! The model: curricula, modules, outcomes and the competency taxonomy, resolved and validated.
+
+pub mod build;
+pub mod load;
+pub mod registry;
+pub mod types;
+
+pub use load::{LoadError, LoadSet, Workspace};
+pub use types::*;

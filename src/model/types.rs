@@ -1,0 +1,156 @@
+//! The shared competency model: what every analysis reads. Built only through `model::build`.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Provenance {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub edition: Option<String>,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Outcome {
+    pub id: String,
+    pub text: String,
+    /// Competency ids (`domain.competency`).
+    pub tags: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub provenance: Option<Provenance>,
+    pub derived_from_aims: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Module {
+    pub id: String,
+    pub title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub credits: Option<u32>,
+    pub levels: Vec<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub aims: Option<String>,
+    /// The module this one is the same as; its outcomes are then that module's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub same_as: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<Provenance>,
+    pub outcomes: Vec<Outcome>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Intensity {
+    Low,
+    High,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Curriculum {
+    pub id: String,
+    pub title: String,
+    pub aliases: Vec<String>,
+    pub population: Vec<String>,
+    pub settings: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub intensity: Option<Intensity>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub award: Option<String>,
+    pub credits: u32,
+    pub levels: Vec<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<Provenance>,
+    pub modules: Vec<Module>,
+    /// The file it was read from, for provenance in reports.
+    pub file: String,
+}
+
+impl Curriculum {
+    pub fn outcomes(&self) -> impl Iterator<Item = (&Module, &Outcome)> {
+        self.modules
+            .iter()
+            .flat_map(|m| m.outcomes.iter().map(move |o| (m, o)))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Term {
+    pub id: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Competency {
+    /// Full id, `domain.competency`.
+    pub id: String,
+    pub title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    pub population: Vec<String>,
+    pub settings: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Domain {
+    pub id: String,
+    pub title: String,
+    pub critical: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub critical_reason: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    pub competencies: Vec<Competency>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Taxonomy {
+    pub id: String,
+    pub title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<Provenance>,
+    pub populations: Vec<Term>,
+    pub settings: Vec<Term>,
+    pub domains: Vec<Domain>,
+}
+
+impl Taxonomy {
+    pub fn competency(&self, tag: &str) -> Option<&Competency> {
+        let (d, _) = tag.split_once('.')?;
+        self.domains
+            .iter()
+            .find(|x| x.id == d)?
+            .competencies
+            .iter()
+            .find(|c| c.id == tag)
+    }
+    pub fn domain(&self, id: &str) -> Option<&Domain> {
+        self.domains.iter().find(|d| d.id == id)
+    }
+    pub fn label<'a>(terms: &'a [Term], id: &'a str) -> &'a str {
+        terms
+            .iter()
+            .find(|t| t.id == id)
+            .map_or(id, |t| t.label.as_str())
+    }
+}
+
+/// The domain part of a competency tag.
+pub fn domain_of(tag: &str) -> &str {
+    tag.split_once('.').map_or(tag, |(d, _)| d)
+}
+
+/// Everything loaded together: one taxonomy, the curricula, and modules from module files.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Catalog {
+    pub taxonomy: Taxonomy,
+    pub curricula: Vec<Curriculum>,
+    /// Modules from module files (a university's module, a top-up draft), with the file each came from.
+    pub loose_modules: Vec<(String, Module)>,
+}

@@ -1,0 +1,429 @@
+//! Views: analysis results → tables. Formatting only; every number comes from the analysis.
+
+use super::table::{Cell, Table};
+use crate::analysis::compare::{Coverage, Matrix};
+use crate::analysis::gate::Gate;
+use crate::analysis::sets::DomainSets;
+use crate::analysis::{Comparison, Pair, Summary, TopUp};
+use crate::model::Catalog;
+
+fn pct(x: f64) -> String {
+    format!("{:.0}%", x * 100.0)
+}
+
+fn slug(s: &str) -> String {
+    s.to_lowercase()
+}
+
+pub fn list(catalog: &Catalog) -> Table {
+    let mut t = Table::new(
+        "curricula",
+        "Curricula",
+        &[
+            "id",
+            "title",
+            "aliases",
+            "population",
+            "settings",
+            "credits",
+            "levels",
+            "modules",
+            "outcomes",
+            "source",
+        ],
+    );
+    for c in &catalog.curricula {
+        let s = Summary::of(c);
+        let modules: Vec<String> = c
+            .modules
+            .iter()
+            .map(|m| {
+                format!(
+                    "{} ({})",
+                    m.id,
+                    m.credits.map_or("-".into(), |x| x.to_string())
+                )
+            })
+            .collect();
+        t.row(vec![
+            s.id.into(),
+            s.title.into(),
+            c.aliases.join(", ").into(),
+            s.population.join(", ").into(),
+            s.settings.join(", ").into(),
+            s.credits.into(),
+            levels(&s.levels).into(),
+            modules.join(", ").into(),
+            s.outcomes.into(),
+            s.source.unwrap_or_default().into(),
+        ]);
+    }
+    t
+}
+
+fn levels(l: &[u32]) -> String {
+    l.iter().map(u32::to_string).collect::<Vec<_>>().join(", ")
+}
+
+pub fn summary(list: &[Summary]) -> Table {
+    let mut cols = vec!["".to_string()];
+    cols.extend(list.iter().map(|s| s.id.clone()));
+    let names: Vec<String> = list.iter().map(|s| slug(&s.id)).collect();
+    let mut t = Table::with_columns(format!("{}-summary", names.join("-")), "Side by side", cols);
+    let row = |label: &str, f: &dyn Fn(&Summary) -> Cell| {
+        let mut r = vec![Cell::text(label)];
+        r.extend(list.iter().map(f));
+        r
+    };
+    t.row(row("title", &|s| s.title.clone().into()));
+    t.row(row("population", &|s| s.population.join(", ").into()));
+    t.row(row("settings", &|s| s.settings.join(", ").into()));
+    t.row(row("award", &|s| {
+        s.award.clone().unwrap_or_default().into()
+    }));
+    t.row(row("credits", &|s| s.credits.into()));
+    t.row(row("levels", &|s| levels(&s.levels).into()));
+    t.row(row("modules", &|s| s.modules.into()));
+    t.row(row("outcomes", &|s| s.outcomes.into()));
+    t.row(row("source", &|s| {
+        s.source.clone().unwrap_or_default().into()
+    }));
+    t
+}
+
+pub fn matrix(name: String, title: String, m: &Matrix, note: &str) -> Table {
+    let mut cols = vec![String::new()];
+    cols.extend(m.cols.iter().cloned());
+    let mut t = Table::with_columns(name, title, cols).note(note);
+    for (r, vals) in m.rows.iter().zip(&m.values) {
+        let mut row = vec![Cell::text(r.clone())];
+        row.extend(vals.iter().map(|v| Cell::score(*v)));
+        t.row(row);
+    }
+    t
+}
+
+pub fn domains(name: String, a: &str, b: &str, d: &[DomainSets]) -> Table {
+    let mut t = Table::new(name, format!("Competencies by domain: {a} vs {b}"), &["domain", "critical", "shared", &format!("only {a}"), &format!("only {b}"), "jaccard", "overlap", &format!("only {a} (ids)"), &format!("only {b} (ids)")])
+        .note("Counts are competencies (taxonomy tags) used by each curriculum's outcomes. Jaccard = shared / all; overlap = shared / smaller set.");
+    for x in d {
+        t.row(vec![
+            x.id.clone().into(),
+            if x.critical { "yes" } else { "" }.into(),
+            x.stats.shared.into(),
+            x.stats.only_a.into(),
+            x.stats.only_b.into(),
+            Cell::score(x.stats.jaccard),
+            Cell::score(x.stats.overlap),
+            x.only_a_ids
+                .iter()
+                .map(|s| s.split_once('.').map_or(s.as_str(), |p| p.1))
+                .collect::<Vec<_>>()
+                .join(", ")
+                .into(),
+            x.only_b_ids
+                .iter()
+                .map(|s| s.split_once('.').map_or(s.as_str(), |p| p.1))
+                .collect::<Vec<_>>()
+                .join(", ")
+                .into(),
+        ]);
+    }
+    t
+}
+
+/// The strongest matches: each of `to`'s outcomes with its best counterpart, highest first.
+pub fn matches(name: String, c: &Coverage, top: usize) -> Table {
+    let mut t = Table::new(
+        name,
+        format!(
+            "Strongest matches: {} outcomes and their best counterpart in {}",
+            c.to, c.from
+        ),
+        &[
+            &format!("{} outcome", c.to),
+            &format!("{} outcome", c.from),
+            "score",
+            "text",
+            "tags",
+            "text of the first",
+        ],
+    );
+    let mut m: Vec<_> = c
+        .outcomes
+        .iter()
+        .filter_map(|o| o.best.as_ref().map(|b| (o, b)))
+        .collect();
+    m.sort_by(|x, y| {
+        y.1.score
+            .total
+            .total_cmp(&x.1.score.total)
+            .then_with(|| x.0.outcome.cmp(&y.0.outcome))
+    });
+    for (o, b) in m.into_iter().take(top) {
+        t.row(vec![
+            o.outcome.clone().into(),
+            b.outcome.clone().into(),
+            Cell::score(b.score.total),
+            Cell::score(b.score.text),
+            b.score.tags.map_or(Cell::Empty, Cell::score),
+            o.text.clone().into(),
+        ]);
+    }
+    t
+}
+
+pub fn unmatched(name: String, c: &Coverage, top: usize) -> Table {
+    let mut t = Table::new(
+        name,
+        format!(
+            "{} outcomes with no counterpart in {} (best score below {:.2})",
+            c.to, c.from, c.threshold
+        ),
+        &["module", "outcome", "best score", "best candidate", "text"],
+    );
+    let rows: Vec<_> = c.outcomes.iter().filter(|o| !o.covered).collect();
+    let n = rows.len();
+    for o in rows.into_iter().take(top) {
+        t.row(vec![
+            o.module.clone().into(),
+            o.outcome.clone().into(),
+            o.best
+                .as_ref()
+                .map_or(Cell::Empty, |b| Cell::score(b.score.total)),
+            o.best
+                .as_ref()
+                .map_or(Cell::Empty, |b| b.outcome.clone().into()),
+            o.text.clone().into(),
+        ]);
+    }
+    if n > top {
+        t.note = Some(format!("{} more not shown (raise --top).", n - top));
+    }
+    t
+}
+
+pub fn gate(g: &Gate) -> Table {
+    let name = format!("gate-{}-{}", slug(&g.from), slug(&g.to));
+    let mut t = Table::new(
+        name,
+        format!(
+            "Gate: {} → {} — verdict: {}",
+            g.from,
+            g.to,
+            g.verdict.kind.label()
+        ),
+        &[
+            "critical domain",
+            &format!("{} requires", g.to),
+            "uncovered",
+            "difference",
+            "flagged",
+            "uncovered outcomes",
+        ],
+    );
+    for d in &g.domains {
+        t.row(vec![
+            d.title.clone().into(),
+            d.required.into(),
+            d.uncovered.into(),
+            pct(d.difference).into(),
+            if d.flagged { "FLAG" } else { "" }.into(),
+            d.evidence.join(", ").into(),
+        ]);
+    }
+    let mut note = g.verdict.reasons.join("\n");
+    for f in &g.facts {
+        note.push_str(&format!("\nfact: {f}"));
+    }
+    note.push_str(&format!(
+        "\nthresholds: covered at score ≥ {:.2}; domain flagged at ≥ {} uncovered; ruled out at ≥ {} of measured critical domains flagged; equivalent at ≥ {} coverage",
+        g.thresholds.cover,
+        pct(g.thresholds.flag),
+        pct(g.thresholds.rule_out),
+        pct(g.thresholds.equivalent)
+    ));
+    t.note(note)
+}
+
+pub fn sensitivity(g: &Gate) -> Table {
+    let name = format!("sensitivity-{}-{}", slug(&g.from), slug(&g.to));
+    let mut t = Table::new(
+        name,
+        format!(
+            "Sensitivity: {} → {} verdict as each threshold moves",
+            g.from, g.to
+        ),
+        &["threshold", "-20%", "-10%", "as set", "+10%", "+20%"],
+    );
+    for th in ["cover", "flag", "rule_out", "equivalent"] {
+        let mut row = vec![Cell::text(th)];
+        for r in g.sensitivity.iter().filter(|r| r.threshold == th) {
+            row.push(
+                format!(
+                    "{} ({:.2}, {} flagged)",
+                    r.verdict.label(),
+                    r.value,
+                    r.flagged
+                )
+                .into(),
+            );
+        }
+        t.row(row);
+    }
+    t.note(if g.stable {
+        "stable: the verdict is the same at every point of the sweep".to_string()
+    } else {
+        "UNSTABLE: the verdict changes within ±20% of a threshold; read the reasons before relying on it".to_string()
+    })
+}
+
+pub fn topup(tu: &TopUp) -> Table {
+    let name = format!("topup-{}-{}", slug(&tu.from), slug(&tu.to));
+    let mut t = Table::new(
+        name,
+        format!(
+            "Top-up for a {} holder to practise as {}: about {} credits",
+            tu.from, tu.to, tu.credits
+        ),
+        &[
+            "proposed module",
+            "credits",
+            "uncovered",
+            "outcomes",
+            "sources",
+        ],
+    );
+    for m in &tu.modules {
+        let mut urls: Vec<&str> = m.outcomes.iter().filter_map(|o| o.url.as_deref()).collect();
+        urls.sort();
+        urls.dedup();
+        t.row(vec![
+            format!("{} — {}", m.id, m.title).into(),
+            m.credits.into(),
+            format!("{} of {}", m.uncovered, m.of).into(),
+            m.outcomes
+                .iter()
+                .map(|o| o.outcome.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+                .into(),
+            urls.join(" ").into(),
+        ]);
+    }
+    for p in &tu.practice {
+        t.row(vec![
+            format!("Supervised practice in {}", p.label).into(),
+            Cell::Empty,
+            Cell::Empty,
+            Cell::Empty,
+            Cell::Empty,
+        ]);
+    }
+    t.note(format!("credit rule: {}", tu.rule))
+}
+
+/// All tables of one pair, in reading order.
+pub fn pair(p: &Pair, top: usize) -> Vec<Table> {
+    let (a, b) = (&p.a.id, &p.b.id);
+    let stem = format!("{}-{}", slug(a), slug(b));
+    vec![
+        summary(&[p.a.clone(), p.b.clone()]),
+        matrix(
+            format!("{stem}-modules"),
+            format!("Module similarity: {a} (rows) × {b} (columns)"),
+            &p.modules,
+            "Mean best-match score of outcomes, both ways averaged: 1 = the same outcomes.",
+        ),
+        domains(format!("{stem}-domains"), a, b, &p.domains),
+        coverage(p),
+        matches(format!("{stem}-matches"), &p.a_covers_b, top),
+        unmatched(format!("{stem}-only-{}", slug(b)), &p.a_covers_b, top),
+        unmatched(format!("{stem}-only-{}", slug(a)), &p.b_covers_a, top),
+        gate(&p.gate_ab),
+        gate(&p.gate_ba),
+        topup(&p.topup_ab),
+        topup(&p.topup_ba),
+    ]
+}
+
+pub fn coverage(p: &Pair) -> Table {
+    let stem = format!("{}-{}", slug(&p.a.id), slug(&p.b.id));
+    let mut t = Table::new(
+        format!("{stem}-coverage"),
+        "Coverage",
+        &["direction", "share", "outcomes covered", "threshold"],
+    );
+    for c in [&p.a_covers_b, &p.b_covers_a] {
+        let n = c.outcomes.iter().filter(|o| o.covered).count();
+        t.row(vec![
+            format!("{} covers {}", c.from, c.to).into(),
+            pct(c.share).into(),
+            format!("{n} of {}", c.outcomes.len()).into(),
+            Cell::score(c.threshold),
+        ]);
+    }
+    t
+}
+
+pub fn comparison(c: &Comparison, top: usize) -> Vec<Table> {
+    if c.pairs.len() == 1 {
+        return pair(&c.pairs[0], top);
+    }
+    let stem = c
+        .curricula
+        .iter()
+        .map(|s| slug(&s.id))
+        .collect::<Vec<_>>()
+        .join("-");
+    let mut v = vec![
+        summary(&c.curricula),
+        matrix(
+            format!("{stem}-coverage"),
+            "Coverage: share of the column's outcomes the row covers".into(),
+            &c.coverage,
+            "Row covers column at the coverage threshold.",
+        ),
+        matrix(
+            format!("{stem}-jaccard"),
+            "Competency Jaccard".into(),
+            &c.jaccard,
+            "Shared competencies / all competencies of the two.",
+        ),
+        matrix(
+            format!("{stem}-overlap"),
+            "Competency overlap coefficient".into(),
+            &c.overlap,
+            "Shared competencies / the smaller set.",
+        ),
+    ];
+    let mut verdicts = Table::new(
+        format!("{stem}-verdicts"),
+        "Verdicts",
+        &[
+            "from",
+            "to",
+            "verdict",
+            "flagged domains",
+            "credits",
+            "stable",
+        ],
+    );
+    for p in &c.pairs {
+        for g in [&p.gate_ab, &p.gate_ba] {
+            verdicts.row(vec![
+                g.from.clone().into(),
+                g.to.clone().into(),
+                g.verdict.kind.label().into(),
+                g.verdict.flagged_domains.join(", ").into(),
+                g.verdict.credits.map_or(Cell::Empty, Cell::from),
+                if g.stable { "yes" } else { "no" }.into(),
+            ]);
+        }
+    }
+    v.push(verdicts);
+    for p in &c.pairs {
+        v.extend(pair(p, top).into_iter().skip(1));
+    }
+    v
+}
