@@ -107,6 +107,18 @@ pub enum Command {
         #[arg(long)]
         stamp: bool,
     },
+    /// Outcome × outcome text similarity of two plain-text files (one outcome per line), for benchmarks and
+    /// large batches: prints each line of B with its best matches in A.
+    Similarity {
+        a: PathBuf,
+        b: PathBuf,
+        /// Keep only the K best matches per line of B (bounded memory); without it the full matrix is scored.
+        #[arg(long, value_name = "K")]
+        top: Option<usize>,
+        /// Print only a summary line (counts and time), not the matches.
+        #[arg(long)]
+        quiet: bool,
+    },
     /// List the loaded curricula with aliases, modules, credits, levels and sources.
     List,
     /// Parse spec files and print the resolved model (for debugging and other tools).

@@ -257,7 +257,3 @@ pub fn fmt(files: &[PathBuf], check: bool, write: bool) -> Result<String, Failur
     }
     Ok(out)
 }
-
-pub fn report(global: &Global, ids: &[String], out: &Path, stamp: bool) -> Result<String, Failure> {
-    crate::cli::check::report_placeholder(global, ids, out, stamp)
-}

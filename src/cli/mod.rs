@@ -6,6 +6,8 @@ pub mod args;
 mod check;
 mod commands;
 pub mod io;
+mod report;
+mod similarity;
 
 use std::io::IsTerminal;
 
@@ -94,9 +96,8 @@ pub fn run(cli: Cli) -> i32 {
         }) => commands::topup(&cli.global, &from, &to, emit.as_deref(), &thresholds),
         Some(Command::Explain { a, b }) => commands::explain(&cli.global, &a, &b),
         Some(Command::Check(args)) => check::run(&cli.global, &args),
-        Some(Command::Report { ids, out, stamp }) => {
-            commands::report(&cli.global, &ids, &out, stamp)
-        }
+        Some(Command::Report { ids, out, stamp }) => report::run(&cli.global, &ids, &out, stamp),
+        Some(Command::Similarity { a, b, top, quiet }) => similarity::run(&a, &b, top, quiet),
         Some(Command::List) => commands::list(&cli.global),
         Some(Command::Parse { files }) => commands::parse(&cli.global, &files),
         Some(Command::Fmt {
