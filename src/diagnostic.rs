@@ -87,6 +87,9 @@ impl Diagnostic {
     }
 }
 
+/// The most characters of one line shown around a problem: a megabyte-long line must not flood the terminal.
+const MAX_SHOWN: usize = 160;
+
 /// Renders diagnostics as text: a `file:line:col` heading, the line with an underline, and help.
 pub fn render(diagnostics: &[Diagnostic], files: &[SourceFile], color: bool) -> String {
     let mut out = Vec::new();
@@ -98,13 +101,18 @@ pub fn render(diagnostics: &[Diagnostic], files: &[SourceFile], color: bool) -> 
         let start = floor_char_boundary(text, d.span.start.min(text.len()));
         let end = floor_char_boundary(text, d.span.end.clamp(start, text.len()));
         let (line, col) = file.line_col(start);
-        let name = format!("{}:{line}:{col}", file.name);
+        let (excerpt, range) = excerpt(text, start, end);
+        // Only the problem's line is handed to ariadne, after empty lines so its margin shows the file's line number.
+        let pad = line - 1;
+        let shown = "\n".repeat(pad) + &excerpt;
+        let range = range.start + pad..range.end + pad;
+        let name = file.name.clone();
         let label = if d.label.is_empty() {
             d.message.clone()
         } else {
             d.label.clone()
         };
-        let mut report = Report::build(ReportKind::Error, (name.clone(), start..end))
+        let mut report = Report::build(ReportKind::Error, (name.clone(), range.clone()))
             .with_config(
                 Config::default()
                     .with_color(color)
@@ -112,13 +120,22 @@ pub fn render(diagnostics: &[Diagnostic], files: &[SourceFile], color: bool) -> 
             )
             .with_code(d.code)
             .with_message(&d.message)
-            .with_label(Label::new((name.clone(), start..end)).with_message(label));
+            .with_label(Label::new((name.clone(), range)).with_message(label));
         if let Some(help) = &d.help {
             report = report.with_help(help);
         }
-        // An empty file has no line to point at; ariadne still needs one character of source.
-        let shown = if text.is_empty() { " " } else { text.as_str() };
-        let _ = report.finish().write((name, Source::from(shown)), &mut out);
+        let source = Source::from(shown);
+        let mut one = Vec::new();
+        let _ = report.finish().write((name.clone(), source), &mut one);
+        // ariadne counts the column in the excerpt; the heading must give the column in the file.
+        let mut one = String::from_utf8_lossy(&one).into_owned();
+        let needle = format!("{name}:");
+        if let Some(at) = one.find(&needle) {
+            let from = at + needle.len();
+            let to = one[from..].find(' ').map_or(one.len(), |k| from + k);
+            one.replace_range(from..to, &format!("{line}:{col}"));
+        }
+        out.extend_from_slice(one.as_bytes());
     }
     let mut s = String::from_utf8_lossy(&out).into_owned();
     if !diagnostics.is_empty() {
@@ -126,4 +143,57 @@ pub fn render(diagnostics: &[Diagnostic], files: &[SourceFile], color: bool) -> 
         let _ = writeln!(s, "{n} error{} found", if n == 1 { "" } else { "s" });
     }
     s
+}
+
+/// The line holding `start`, cut to at most [`MAX_SHOWN`] characters around the span, and the span within it.
+/// A span running past the line (a text over several lines) is underlined on its first line only.
+fn excerpt(text: &str, start: usize, end: usize) -> (String, Range<usize>) {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let mut line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    if text[..line_end].ends_with('\r') && line_end > start {
+        line_end -= 1;
+    }
+    let end = end.min(line_end);
+    // Keep up to a third of the window before the span, and cut the span itself if it is longer than the window.
+    let before = text[line_start..start].chars().count();
+    let from = if before > MAX_SHOWN / 3 {
+        nth_char_back(text, start, MAX_SHOWN / 3)
+    } else {
+        line_start
+    };
+    let to = text[from..line_end]
+        .char_indices()
+        .nth(MAX_SHOWN)
+        .map_or(line_end, |(k, _)| from + k);
+    let end = end.min(to);
+    let mut shown = String::new();
+    if from > line_start {
+        shown.push('…');
+    }
+    let shift = shown.len();
+    // ariadne breaks lines at these too; the parser does not, so show them as spaces (same byte length).
+    shown.extend(text[from..to].chars().map(|c| match c {
+        '\r' | '\x0B' | '\x0C' | '\u{0085}' | '\u{2028}' | '\u{2029}' => " ".repeat(c.len_utf8()),
+        c => c.to_string(),
+    }));
+    if to < line_end {
+        shown.push('…');
+    }
+    // A span at the end of a line or of the file points at the place after its last character.
+    shown.push(' ');
+    let s = start.min(to) - from + shift;
+    let e = if end > start {
+        end - from + shift
+    } else {
+        s + shown[s..].chars().next().map_or(1, char::len_utf8)
+    };
+    (shown, s..e)
+}
+
+fn nth_char_back(text: &str, at: usize, n: usize) -> usize {
+    text[..at]
+        .char_indices()
+        .rev()
+        .nth(n - 1)
+        .map_or(0, |(k, _)| k)
 }

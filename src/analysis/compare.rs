@@ -85,7 +85,9 @@ pub fn coverage(from: &Side, to: &Side, p: &Params) -> Coverage {
                     },
                 }
             });
-            let covered = best.as_ref().is_some_and(|c| c.score.total >= p.cover);
+            let covered = best
+                .as_ref()
+                .is_some_and(|c| c.score.total >= p.threshold(&c.score));
             total_weight += b.weight;
             if covered {
                 covered_weight += b.weight;

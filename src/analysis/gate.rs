@@ -76,10 +76,14 @@ pub struct Gate {
 }
 
 /// Which outcomes of `to` are covered at threshold `cover`, from stored best scores.
-fn covered_at(cov: &Coverage, cover: f64) -> Vec<bool> {
+fn covered_at(cov: &Coverage, p: &Params) -> Vec<bool> {
     cov.outcomes
         .iter()
-        .map(|m| m.best.as_ref().is_some_and(|c| c.score.total >= cover))
+        .map(|m| {
+            m.best
+                .as_ref()
+                .is_some_and(|c| c.score.total >= p.threshold(&c.score))
+        })
         .collect()
 }
 
@@ -121,7 +125,7 @@ fn decide(
     p: &Params,
     from_id: &str,
 ) -> (Vec<DomainGap>, usize, usize, f64, Verdict, TopUp) {
-    let covered = covered_at(cov, p.cover);
+    let covered = covered_at(cov, p);
     let gaps = domain_gaps(to, &covered, tax, p);
     let measured = gaps.iter().filter(|g| g.required > 0).count();
     let needed = ((p.rule_out * measured as f64).ceil() as usize).max(1);
@@ -195,7 +199,10 @@ pub fn gate(
         for f in FACTORS {
             let mut q = *p;
             let slot = match name {
-                "cover" => &mut q.cover,
+                "cover" => {
+                    q.cover_text *= f;
+                    &mut q.cover
+                }
                 "flag" => &mut q.flag,
                 "rule_out" => &mut q.rule_out,
                 _ => &mut q.equivalent,

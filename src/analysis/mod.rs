@@ -1,10 +1,12 @@
 //! Analysis: model → numbers. Set and similarity matrices, coverage, top-ups and the gate. Never prints.
 
+pub mod check;
 pub mod compare;
 pub mod corpus;
 pub mod explain;
 pub mod gate;
 pub mod params;
+pub mod scale;
 pub mod sets;
 pub mod text;
 pub mod topup;

@@ -207,20 +207,26 @@ impl TfIdf {
                 *counts.entry(id).or_default() += 1;
             }
         }
-        let mut v: Vec<(u32, f32)> = counts
-            .into_iter()
-            .map(|(id, c)| (id, (1.0 + (c as f32).ln()) * self.idf[id as usize]))
-            .collect();
-        let norm = v
-            .iter()
-            .map(|(_, w)| (*w as f64).powi(2))
-            .sum::<f64>()
-            .sqrt();
-        if norm > 0.0 {
-            for (_, w) in &mut v {
-                *w = (*w as f64 / norm) as f32;
-            }
-        }
-        SparseVec(v)
+        weigh(counts, &self.idf)
     }
+}
+
+/// The weights of [`TfIdf::vector`] from (term id, count) pairs sorted by term id: sublinear tf (1 + ln count)
+/// times idf, L2-normalised. Shared with [`super::scale`], which counts terms its own way.
+pub fn weigh(counts: impl IntoIterator<Item = (u32, u32)>, idf: &[f32]) -> SparseVec {
+    let mut v: Vec<(u32, f32)> = counts
+        .into_iter()
+        .map(|(id, c)| (id, (1.0 + (c as f32).ln()) * idf[id as usize]))
+        .collect();
+    let norm = v
+        .iter()
+        .map(|(_, w)| (*w as f64).powi(2))
+        .sum::<f64>()
+        .sqrt();
+    if norm > 0.0 {
+        for (_, w) in &mut v {
+            *w = (*w as f64 / norm) as f32;
+        }
+    }
+    SparseVec(v)
 }

@@ -1,5 +1,212 @@
-use super::Failure;
-use super::args::{CheckArgs, Global};
-pub fn run(_: &Global, _: &CheckArgs) -> Result<String, Failure> {
-    Err(Failure::usage("wip"))
+//! `overlap check`: a university module (spec or plain descriptor) against national curricula.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use super::args::{CheckArgs, Format, Global};
+use super::commands::find;
+use super::{Failure, load, render};
+use crate::analysis::Params;
+use crate::analysis::check::{CheckResult, Subject, check};
+use crate::diagnostic::{SourceFile, render as render_diags};
+use crate::model::load::source_from_bytes;
+use crate::model::{Module, Workspace};
+use crate::report::check_views;
+use crate::syntax::descriptor;
+
+/// Reads FILE into modules to check: a `.ovl` module file through the model, anything else as a descriptor.
+fn subjects(
+    global: &Global,
+    path: &Path,
+) -> Result<(Workspace, Vec<(Module, Vec<String>)>), Failure> {
+    if path.is_dir() {
+        return Err(Failure::input(format!(
+            "error: {} is a directory; use --batch DIR to check every file in it\n",
+            path.display()
+        )));
+    }
+    let name = path.display().to_string();
+    if path.extension().is_some_and(|e| e == "ovl") {
+        let ws = load(global, &[path.to_path_buf()])?;
+        let mods: Vec<(Module, Vec<String>)> = ws
+            .catalog
+            .loose_modules
+            .iter()
+            .filter(|(f, _)| *f == name)
+            .map(|(_, m)| (m.clone(), m.aims.iter().cloned().collect()))
+            .collect();
+        if mods.is_empty() {
+            return Err(Failure::input(format!(
+                "error: {name} holds no module to check (a curriculum file? use `overlap A B` to compare curricula)\n"
+            )));
+        }
+        return Ok((ws, mods));
+    }
+    let bytes = std::fs::read(path)
+        .map_err(|e| Failure::input(format!("error: cannot read {name}: {e}\n")))?;
+    let (src, enc) = source_from_bytes(name.clone(), bytes);
+    let fail = |mut d: crate::diagnostic::Diagnostic, src: SourceFile| {
+        d.file = 0;
+        Failure::input(render_diags(&[d], &[src], super::color_stderr()))
+    };
+    if let Some(d) = enc {
+        return Err(fail(d.help("save the descriptor as UTF-8 text; a binary file (PDF, Word) must be copied out as text first"), src));
+    }
+    let d = descriptor::parse(&src.text, 0).map_err(|d| fail(d, src.clone()))?;
+    let stem = path
+        .file_stem()
+        .map_or("MODULE".into(), |s| s.to_string_lossy().into_owned());
+    let module = crate::model::descriptor::module(&d, &stem);
+    let aims = crate::model::descriptor::aims_sentences(&d);
+    Ok((load(global, &[])?, vec![(module, aims)]))
+}
+
+fn check_file(global: &Global, args: &CheckArgs, path: &Path) -> Result<Vec<CheckResult>, Failure> {
+    let (ws, mods) = subjects(global, path)?;
+    let mut against = Vec::new();
+    for a in &args.against {
+        against.push(find(&ws.catalog, a)?);
+    }
+    let p = Params::default();
+    Ok(mods
+        .iter()
+        .map(|(m, aims)| {
+            let subject = Subject {
+                file: path.display().to_string(),
+                module: m,
+                aims: aims.clone(),
+            };
+            check(&ws.catalog, &subject, &against, &p, args.top)
+        })
+        .collect())
+}
+
+fn below(r: &CheckResult, min: Option<f64>) -> bool {
+    min.is_some_and(|m| r.ranking.first().is_none_or(|b| b.coverage < m))
+}
+
+pub fn run(global: &Global, args: &CheckArgs) -> Result<String, Failure> {
+    if let Some(m) = args.min_coverage {
+        if !(0.0..=1.0).contains(&m) {
+            return Err(Failure::usage(format!(
+                "error: --min-coverage takes a share from 0 to 1, not {m}\n"
+            )));
+        }
+    }
+    if let Some(dir) = &args.batch {
+        return batch(global, args, dir);
+    }
+    let Some(path) = &args.file else {
+        return Err(Failure::usage("error: give a FILE or --batch DIR\n"));
+    };
+    let results = check_file(global, args, path)?;
+    let tables: Vec<_> = results
+        .iter()
+        .flat_map(|r| check_views::result(r, args.top))
+        .collect();
+    let out = render(global.format, &tables, || {
+        if results.len() == 1 {
+            serde_json::to_value(&results[0])
+        } else {
+            serde_json::to_value(&results)
+        }
+        .unwrap_or_default()
+    });
+    if results.iter().any(|r| below(r, args.min_coverage)) {
+        print!("{out}");
+        return Err(Failure {
+            message: format!(
+                "coverage of the best national module is below --min-coverage {:.2}\n",
+                args.min_coverage.unwrap_or(0.0)
+            ),
+            code: 1,
+        });
+    }
+    Ok(out)
+}
+
+fn batch(global: &Global, args: &CheckArgs, dir: &Path) -> Result<String, Failure> {
+    let rd = std::fs::read_dir(dir)
+        .map_err(|e| Failure::input(format!("error: cannot read {}: {e}\n", dir.display())))?;
+    let mut files: Vec<PathBuf> = rd
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.is_file()
+                && p.extension()
+                    .is_some_and(|e| e == "md" || e == "txt" || e == "ovl")
+        })
+        .filter(|p| {
+            !p.file_name()
+                .is_some_and(|n| n.eq_ignore_ascii_case("README.md"))
+        })
+        .collect();
+    files.sort();
+    let bar = if std::io::stderr().is_terminal() && files.len() > 3 {
+        let b = indicatif::ProgressBar::new(files.len() as u64);
+        b.set_style(
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        Some(b)
+    } else {
+        None
+    };
+    let mut rows = Vec::new();
+    let mut errors = 0;
+    let mut low = 0;
+    for f in &files {
+        if let Some(b) = &bar {
+            b.set_message(f.display().to_string());
+        }
+        match check_file(global, args, f) {
+            Ok(rs) => {
+                for r in rs {
+                    low += usize::from(below(&r, args.min_coverage));
+                    rows.push(Ok(r));
+                }
+            }
+            Err(e) => {
+                errors += 1;
+                rows.push(Err((
+                    f.display().to_string(),
+                    e.message.lines().next().unwrap_or("").to_string(),
+                )));
+            }
+        }
+        if let Some(b) = &bar {
+            b.inc(1);
+        }
+    }
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    let table = check_views::batch(&rows);
+    let out = render(global.format, &[table], || {
+        serde_json::json!({
+            "files": files.len(),
+            "errors": errors,
+            "results": rows.iter().map(|r| match r {
+                Ok(r) => serde_json::json!({"file": r.file, "ranking": r.ranking.iter().take(3).collect::<Vec<_>>(), "fit": r.fit}),
+                Err((f, e)) => serde_json::json!({"file": f, "error": e}),
+            }).collect::<Vec<_>>(),
+        })
+    });
+    let summary = format!(
+        "{} files checked, {} errors, {} below --min-coverage\n",
+        files.len(),
+        errors,
+        low
+    );
+    if errors > 0 || low > 0 {
+        print!("{out}");
+        return Err(Failure {
+            message: summary,
+            code: if errors > 0 { 3 } else { 1 },
+        });
+    }
+    if global.format == Format::Table {
+        eprint!("{summary}");
+    }
+    Ok(out)
 }

@@ -1,6 +1,7 @@
 //! The model: curricula, modules, outcomes and the competency taxonomy, resolved and validated.
 
 pub mod build;
+pub mod descriptor;
 pub mod load;
 pub mod registry;
 pub mod types;

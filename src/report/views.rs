@@ -427,3 +427,183 @@ pub fn comparison(c: &Comparison, top: usize) -> Vec<Table> {
     }
     v
 }
+
+/// Gate verdicts of every pair in both directions (the `verdicts` table of an N-way comparison, for any N).
+pub fn verdicts(name: String, c: &Comparison) -> Table {
+    let mut t = Table::new(
+        name,
+        "Verdicts (every pair, both directions)",
+        &[
+            "from",
+            "to",
+            "verdict",
+            "coverage",
+            "flagged domains",
+            "credits",
+            "stable",
+            "reasons",
+        ],
+    )
+    .note("from = the role a practitioner holds; to = the role they would move to. Credits: the top-up estimate (none when ruled out).");
+    for p in &c.pairs {
+        for g in [&p.gate_ab, &p.gate_ba] {
+            t.row(vec![
+                g.from.clone().into(),
+                g.to.clone().into(),
+                g.verdict.kind.label().into(),
+                Cell::score(g.coverage),
+                g.verdict.flagged_domains.join(", ").into(),
+                g.verdict.credits.map_or(Cell::Empty, Cell::from),
+                if g.stable { "yes" } else { "no" }.into(),
+                g.verdict.reasons.join(" ").into(),
+            ]);
+        }
+    }
+    t
+}
+
+/// Every outcome of `c.to` that `c.from` does not cover, each with its source URL (looked up in `urls`,
+/// outcome id → URL, as the curricula give it).
+pub fn unmatched_sourced(
+    name: String,
+    c: &Coverage,
+    urls: &std::collections::BTreeMap<String, String>,
+) -> Table {
+    let mut t = Table::new(
+        name,
+        format!(
+            "{} outcomes with no counterpart in {} (best score below {:.2})",
+            c.to, c.from, c.threshold
+        ),
+        &[
+            "module",
+            "outcome",
+            "best score",
+            "best candidate",
+            "text",
+            "source",
+        ],
+    );
+    for o in c.outcomes.iter().filter(|o| !o.covered) {
+        t.row(vec![
+            o.module.clone().into(),
+            o.outcome.clone().into(),
+            o.best
+                .as_ref()
+                .map_or(Cell::Empty, |b| Cell::score(b.score.total)),
+            o.best
+                .as_ref()
+                .map_or(Cell::Empty, |b| b.outcome.clone().into()),
+            o.text.clone().into(),
+            urls.get(&o.outcome).cloned().unwrap_or_default().into(),
+        ]);
+    }
+    t
+}
+
+/// Where each compared curriculum comes from: file, source title and URL, plus the taxonomy.
+pub fn provenance(name: String, catalog: &Catalog, ids: &[String]) -> Table {
+    let mut t = Table::new(
+        name,
+        "Provenance of the curricula",
+        &[
+            "id",
+            "title",
+            "file",
+            "source",
+            "edition",
+            "url",
+            "outcomes",
+            "outcomes with a source URL",
+        ],
+    );
+    for c in catalog.curricula.iter().filter(|c| ids.contains(&c.id)) {
+        let n = c.outcomes().count();
+        let with_url = c.outcomes().filter(|(_, o)| o.provenance.is_some()).count();
+        let src = c.source.as_ref();
+        t.row(vec![
+            c.id.clone().into(),
+            c.title.clone().into(),
+            c.file.clone().into(),
+            src.and_then(|s| s.title.clone()).unwrap_or_default().into(),
+            src.and_then(|s| s.edition.clone())
+                .unwrap_or_default()
+                .into(),
+            src.map(|s| s.url.clone()).unwrap_or_default().into(),
+            n.into(),
+            with_url.into(),
+        ]);
+    }
+    let tax = &catalog.taxonomy;
+    let src = tax.source.as_ref();
+    t.row(vec![
+        format!("taxonomy {}", tax.id).into(),
+        tax.title.clone().into(),
+        Cell::Empty,
+        src.and_then(|s| s.title.clone()).unwrap_or_default().into(),
+        src.and_then(|s| s.edition.clone())
+            .unwrap_or_default()
+            .into(),
+        src.map(|s| s.url.clone()).unwrap_or_default().into(),
+        Cell::Empty,
+        Cell::Empty,
+    ]);
+    t
+}
+
+/// The thresholds and weights the analysis ran with.
+pub fn params(name: String, p: &crate::analysis::Params) -> Table {
+    let mut t = Table::new(
+        name,
+        "Parameters and thresholds",
+        &["parameter", "value", "meaning"],
+    );
+    for (k, v, m) in [
+        (
+            "text_weight",
+            p.text_weight,
+            "weight of text similarity in the hybrid score; the rest goes to tag agreement when both outcomes have tags",
+        ),
+        (
+            "cover",
+            p.cover,
+            "hybrid score at or above which an outcome counts as covered by its best match",
+        ),
+        (
+            "flag",
+            p.flag,
+            "share of a critical domain's required outcomes left uncovered at which the domain is flagged",
+        ),
+        (
+            "rule_out",
+            p.rule_out,
+            "share of measured critical domains that must be flagged to rule a shortened training out",
+        ),
+        (
+            "equivalent",
+            p.equivalent,
+            "coverage at or above which, with no flagged domain, two curricula count as equivalent",
+        ),
+    ] {
+        t.row(vec![k.into(), Cell::score(v), m.into()]);
+    }
+    t
+}
+
+/// The critical domains of the taxonomy (data, not code) and why each is critical.
+pub fn critical_domains(name: String, catalog: &Catalog) -> Table {
+    let mut t = Table::new(
+        name,
+        "Critical domains (marked in the taxonomy data)",
+        &["domain", "title", "competencies", "why critical"],
+    );
+    for d in catalog.taxonomy.domains.iter().filter(|d| d.critical) {
+        t.row(vec![
+            d.id.clone().into(),
+            d.title.clone().into(),
+            d.competencies.len().into(),
+            d.critical_reason.clone().unwrap_or_default().into(),
+        ]);
+    }
+    t
+}

@@ -1,0 +1,282 @@
+//! The reviewers' report as one structure: sections of tables and heatmaps, in reading order, built from a
+//! comparison. The HTML, Markdown, CSV and XLSX writers all render this; none of them computes anything.
+
+use std::collections::{BTreeMap, HashSet};
+
+use super::method;
+use super::table::Table;
+use super::views;
+use crate::analysis::{Comparison, Matrix, Pair, Params};
+use crate::model::Catalog;
+
+/// What kind of table a table is: decides its documentation in `csv/README.md`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    Summary,
+    Verdicts,
+    CurriculumMatrix,
+    ModuleSimilarity,
+    ModuleJaccard,
+    Domains,
+    Coverage,
+    Matches,
+    Unmatched,
+    Gate,
+    Sensitivity,
+    TopUp,
+    Provenance,
+    Params,
+    CriticalDomains,
+}
+
+impl Kind {
+    /// A heading and what the columns mean.
+    pub fn doc(self) -> (&'static str, &'static str) {
+        match self {
+            Kind::Summary => ("Side by side", "First column: the fact (title, population, settings, award, credits, levels, modules, outcomes, source). One further column per curriculum id."),
+            Kind::Verdicts => ("Verdicts", "`from`, `to`: curriculum ids (a holder of `from` moving to `to`). `verdict`: equivalent / top-up / ruled-out. `coverage`: share (0–1) of `to`'s outcomes that `from` covers. `flagged domains`: critical domain ids flagged. `credits`: top-up estimate (empty when ruled out). `stable`: yes when the verdict holds across the ±20% threshold sweep. `reasons`: the verdict's reasons."),
+            Kind::CurriculumMatrix => ("Curriculum × curriculum matrices", "First column: row curriculum id; one column per curriculum id; values 0–1. Coverage: share of the column's outcomes the row covers. Jaccard: shared competencies / all competencies of the two. Overlap: shared / the smaller set."),
+            Kind::ModuleSimilarity => ("Module similarity", "First column: module id of the first curriculum (rows); one column per module id of the second; values 0–1: mean best-match hybrid score of the two modules' outcomes, both directions averaged."),
+            Kind::ModuleJaccard => ("Module competency Jaccard", "As module similarity, but values are the Jaccard index of the two modules' competency tag sets."),
+            Kind::Domains => ("Competencies by domain", "`domain`: taxonomy domain id. `critical`: yes when the taxonomy marks it critical. `shared`, `only A`, `only B`: counts of competencies. `jaccard`, `overlap`: 0–1. Last two columns: the competency ids only one side has."),
+            Kind::Coverage => ("Coverage", "`direction`: `A covers B`. `share`: percentage of B's outcomes covered. `outcomes covered`: count of total. `threshold`: the score at or above which an outcome counts as covered."),
+            Kind::Matches => ("Best matches", "One row per outcome of the second curriculum: its id, the id of its best counterpart in the first, the hybrid `score`, its `text` and `tags` components (tags empty when an outcome has none), and the outcome's text."),
+            Kind::Unmatched => ("Outcomes with no counterpart", "`module`, `outcome`: ids of the uncovered outcome. `best score`, `best candidate`: its best match on the other side (below the threshold). `text`: the outcome's text. `source`: the outcome's source URL."),
+            Kind::Gate => ("Gate", "One row per critical domain: `critical domain` title; how many outcomes the target `requires` in it; how many are `uncovered`; `difference` (uncovered / required); `flagged` (FLAG at or above the flag threshold); the ids of the `uncovered outcomes`. The note carries the verdict's reasons, facts and thresholds."),
+            Kind::Sensitivity => ("Sensitivity", "One row per threshold (cover, flag, rule_out, equivalent); columns: the verdict with that threshold scaled by 0.8, 0.9, 1.0, 1.1, 1.2, shown as `verdict (value, N flagged)`."),
+            Kind::TopUp => ("Top-up proposal", "`proposed module`: id and title (TOPUP- + the target module it draws on), or a supervised-practice row. `credits`: estimate. `uncovered`: uncovered outcomes of the module's total. `outcomes`: their ids. `sources`: their source URLs, space-separated."),
+            Kind::Provenance => ("Provenance", "One row per curriculum (and the taxonomy): `id`, `title`, the `file` it was read from, the `source` title, `edition`, `url`, the count of `outcomes` and how many cite a source URL."),
+            Kind::Params => ("Parameters", "`parameter`: name; `value`: the value used; `meaning`: what it decides."),
+            Kind::CriticalDomains => ("Critical domains", "`domain` id, `title`, number of `competencies`, and the reason the taxonomy gives for marking it critical."),
+        }
+    }
+}
+
+pub enum Block {
+    Table(Kind, Table),
+    /// A matrix drawn as a heatmap; `table` holds the same numbers for the other formats.
+    Heatmap {
+        kind: Kind,
+        table: Table,
+        matrix: Matrix,
+        rows: String,
+        cols: String,
+    },
+}
+
+impl Block {
+    pub fn table(&self) -> (Kind, &Table) {
+        match self {
+            Block::Table(k, t) => (*k, t),
+            Block::Heatmap { kind, table, .. } => (*kind, table),
+        }
+    }
+    fn table_mut(&mut self) -> &mut Table {
+        match self {
+            Block::Table(_, t) => t,
+            Block::Heatmap { table, .. } => table,
+        }
+    }
+}
+
+pub struct Section {
+    /// Anchor id, e.g. `pair-cwp-emhp`.
+    pub id: String,
+    pub title: String,
+    /// Sentences shown above the blocks.
+    pub intro: Vec<String>,
+    pub blocks: Vec<Block>,
+}
+
+pub struct Report {
+    pub title: String,
+    pub ids: Vec<String>,
+    pub stamp: Option<String>,
+    pub caveat: String,
+    pub sections: Vec<Section>,
+    pub method: Vec<method::Part>,
+}
+
+fn slug(s: &str) -> String {
+    s.to_lowercase()
+}
+
+pub const CAVEAT: &str = "The shipped curricula are a reconstruction from public university module descriptors and programme pages that describe, and in places quote, the national curricula; they are not the official national curriculum documents, which are not published in full. Learning outcomes are paraphrased, never copied; each cites the public page that supports it. Titles, credits and levels are carried over as facts.";
+
+/// Outcome id → source URL, over every outcome of the catalog.
+fn outcome_urls(catalog: &Catalog) -> BTreeMap<String, String> {
+    let mut m = BTreeMap::new();
+    for c in &catalog.curricula {
+        for (_, o) in c.outcomes() {
+            if let Some(p) = &o.provenance {
+                m.entry(o.id.clone()).or_insert_with(|| p.url.clone());
+            }
+        }
+    }
+    m
+}
+
+fn pair_section(p: &Pair, urls: &BTreeMap<String, String>) -> Section {
+    let (a, b) = (&p.a.id, &p.b.id);
+    let stem = format!("{}-{}", slug(a), slug(b));
+    let heat = |kind, name: String, title: String, m: &Matrix, note: &str| Block::Heatmap {
+        kind,
+        table: views::matrix(name, title, m, note),
+        matrix: m.clone(),
+        rows: format!("{a} modules"),
+        cols: format!("{b} modules"),
+    };
+    let mut intro = Vec::new();
+    for g in [&p.gate_ab, &p.gate_ba] {
+        intro.push(format!(
+            "{} → {}: {}. {}",
+            g.from,
+            g.to,
+            g.verdict.kind.label(),
+            g.verdict.reasons.join(" ")
+        ));
+    }
+    let all = usize::MAX;
+    let blocks = vec![
+        heat(
+            Kind::ModuleSimilarity,
+            format!("{stem}-modules"),
+            format!("Module similarity: {a} (rows) × {b} (columns)"),
+            &p.modules,
+            "Mean best-match score of outcomes, both ways averaged: 1 = the same outcomes.",
+        ),
+        heat(
+            Kind::ModuleJaccard,
+            format!("{stem}-module-jaccard"),
+            format!("Module competency Jaccard: {a} (rows) × {b} (columns)"),
+            &p.module_sets,
+            "Shared competency tags / all competency tags of the two modules.",
+        ),
+        Block::Table(Kind::Domains, views::domains(format!("{stem}-domains"), a, b, &p.domains)),
+        Block::Table(Kind::Coverage, views::coverage(p)),
+        Block::Table(Kind::Matches, views::matches(format!("{stem}-matches"), &p.a_covers_b, all)),
+        Block::Table(
+            Kind::Unmatched,
+            views::unmatched_sourced(format!("{stem}-only-{}", slug(b)), &p.a_covers_b, urls),
+        ),
+        Block::Table(
+            Kind::Unmatched,
+            views::unmatched_sourced(format!("{stem}-only-{}", slug(a)), &p.b_covers_a, urls),
+        ),
+        Block::Table(Kind::Gate, views::gate(&p.gate_ab)),
+        Block::Table(Kind::Sensitivity, views::sensitivity(&p.gate_ab)),
+        Block::Table(Kind::Gate, views::gate(&p.gate_ba)),
+        Block::Table(Kind::Sensitivity, views::sensitivity(&p.gate_ba)),
+        Block::Table(Kind::TopUp, views::topup(&p.topup_ab)),
+        Block::Table(Kind::TopUp, views::topup(&p.topup_ba)),
+    ];
+    Section {
+        id: format!("pair-{stem}"),
+        title: format!("{a} and {b}"),
+        intro,
+        blocks,
+    }
+}
+
+impl Report {
+    pub fn build(c: &Comparison, catalog: &Catalog, p: &Params, stamp: Option<String>) -> Report {
+        let ids: Vec<String> = c.curricula.iter().map(|s| s.id.clone()).collect();
+        let urls = outcome_urls(catalog);
+        let heat = |name: &str, title: &str, m: &Matrix, note: &str| Block::Heatmap {
+            kind: Kind::CurriculumMatrix,
+            table: views::matrix(name.into(), title.into(), m, note),
+            matrix: m.clone(),
+            rows: "curriculum (row)".into(),
+            cols: "curriculum (column)".into(),
+        };
+        let mut summary = views::summary(&c.curricula);
+        summary.name = "curricula-summary".into();
+        let mut sections = vec![
+            Section {
+                id: "overview".into(),
+                title: "Overview".into(),
+                intro: vec![],
+                blocks: vec![
+                    Block::Table(Kind::Summary, summary),
+                    Block::Table(Kind::Verdicts, views::verdicts("verdicts".into(), c)),
+                    heat(
+                        "curricula-coverage",
+                        "Coverage: share of the column's outcomes the row covers",
+                        &c.coverage,
+                        "Row covers column at the coverage threshold.",
+                    ),
+                    heat(
+                        "curricula-jaccard",
+                        "Competency Jaccard",
+                        &c.jaccard,
+                        "Shared competencies / all competencies of the two.",
+                    ),
+                    heat(
+                        "curricula-overlap",
+                        "Competency overlap coefficient",
+                        &c.overlap,
+                        "Shared competencies / the smaller set.",
+                    ),
+                ],
+            },
+        ];
+        sections.extend(c.pairs.iter().map(|p| pair_section(p, &urls)));
+        sections.push(Section {
+            id: "sources".into(),
+            title: "Sources and parameters".into(),
+            intro: vec![CAVEAT.into()],
+            blocks: vec![
+                Block::Table(
+                    Kind::Provenance,
+                    views::provenance("provenance".into(), catalog, &ids),
+                ),
+                Block::Table(Kind::Params, views::params("parameters".into(), p)),
+                Block::Table(
+                    Kind::CriticalDomains,
+                    views::critical_domains("critical-domains".into(), catalog),
+                ),
+            ],
+        });
+        // Names become file and sheet names: keep them to safe characters and unique.
+        let mut seen = HashSet::new();
+        for s in &mut sections {
+            for b in &mut s.blocks {
+                let t = b.table_mut();
+                let base: String = t
+                    .name
+                    .chars()
+                    .map(|ch| {
+                        if ch.is_ascii_alphanumeric() || ch == '-' || ch == '_' {
+                            ch.to_ascii_lowercase()
+                        } else {
+                            '-'
+                        }
+                    })
+                    .collect();
+                let mut name = base.clone();
+                let mut n = 2;
+                while !seen.insert(name.clone()) {
+                    name = format!("{base}-{n}");
+                    n += 1;
+                }
+                t.name = name;
+            }
+        }
+        Report {
+            title: format!("Curriculum overlap: {}", ids.join(", ")),
+            ids,
+            stamp,
+            caveat: CAVEAT.into(),
+            sections,
+            method: method::method(p, catalog),
+        }
+    }
+
+    /// Every table in reading order.
+    pub fn tables(&self) -> Vec<(Kind, &Table)> {
+        self.sections
+            .iter()
+            .flat_map(|s| s.blocks.iter().map(Block::table))
+            .collect()
+    }
+}

@@ -1,0 +1,137 @@
+//! Views of `overlap check` results.
+
+use super::table::{Cell, Table};
+use crate::analysis::check::CheckResult;
+
+pub fn result(r: &CheckResult, top: usize) -> Vec<Table> {
+    let mut v = Vec::new();
+    let mut rank = Table::new("check-ranking", format!("{} — {}: national modules ranked ({})", r.module, r.title, r.file), &["rank", "curriculum", "module", "title", "score", "covers national", "covered by national"])
+        .note(format!(
+            "fit: {} (the best module's coverage {} {:.0}%). score = ½ harmonic mean of mean best-match scores both ways + ½ cosine of the modules as whole documents; an outcome counts as covered at score ≥ {:.2} (text only) or ≥ {:.2} (both tagged).{}",
+            r.fit,
+            if r.fit == "good" { "is at least" } else { "is below" },
+            crate::analysis::check::POOR_FIT * 100.0,
+            r.threshold_text,
+            r.threshold,
+            if r.lints.is_empty() { String::new() } else { format!("\nlints: {}", r.lints.join("; ")) }
+        ));
+    for (k, x) in r.ranking.iter().take(top).enumerate() {
+        rank.row(vec![
+            (k + 1).into(),
+            x.curriculum.clone().into(),
+            x.module.clone().into(),
+            x.title.clone().into(),
+            Cell::score(x.score),
+            Cell::Text(format!("{:.0}%", x.coverage * 100.0)),
+            Cell::Text(format!("{:.0}%", x.coverage_of_file * 100.0)),
+        ]);
+    }
+    v.push(rank);
+    if let Some(b) = r.best.first() {
+        let mut t = Table::new(
+            "check-national",
+            format!(
+                "{}:{} outcomes — covered or missed by {}",
+                b.curriculum, b.module, r.module
+            ),
+            &[
+                "national outcome",
+                "covered",
+                "by",
+                "score",
+                "text",
+                "source",
+            ],
+        );
+        for l in &b.outcomes {
+            t.row(vec![
+                l.national.clone().into(),
+                if l.covered { "yes" } else { "MISSED" }.into(),
+                l.by.clone().unwrap_or_default().into(),
+                Cell::score(l.score),
+                l.national_text.clone().into(),
+                l.url.clone().unwrap_or_default().into(),
+            ]);
+        }
+        v.push(t);
+    }
+    let mut t = Table::new(
+        "check-outcomes",
+        format!(
+            "{} outcomes: best national match and suggested tags",
+            r.module
+        ),
+        &[
+            "outcome",
+            "best national match",
+            "score",
+            "matched",
+            "tags / suggested",
+            "text",
+        ],
+    );
+    for o in &r.outcomes {
+        let tags = if o.tags.is_empty() {
+            format!("suggested: {}", o.suggested_tags.join(", "))
+        } else {
+            o.tags.join(", ")
+        };
+        t.row(vec![
+            o.id.clone().into(),
+            o.best.clone().unwrap_or_default().into(),
+            Cell::score(o.score),
+            if o.matched { "yes" } else { "NO MATCH" }.into(),
+            tags.into(),
+            o.text.clone().into(),
+        ]);
+    }
+    v.push(t);
+    v
+}
+
+pub fn batch(rows: &[Result<CheckResult, (String, String)>]) -> Table {
+    let mut t = Table::new(
+        "check-batch",
+        "Batch check: best national module per file",
+        &[
+            "file",
+            "module",
+            "best national module",
+            "score",
+            "coverage",
+            "fit",
+            "error",
+        ],
+    );
+    for r in rows {
+        match r {
+            Ok(r) => {
+                let b = r.ranking.first();
+                t.row(vec![
+                    r.file.clone().into(),
+                    r.module.clone().into(),
+                    b.map_or(String::new(), |b| {
+                        format!("{}:{} {}", b.curriculum, b.module, b.title)
+                    })
+                    .into(),
+                    b.map_or(Cell::Empty, |b| Cell::score(b.score)),
+                    b.map_or(Cell::Empty, |b| {
+                        Cell::Text(format!("{:.0}%", b.coverage * 100.0))
+                    }),
+                    r.fit.into(),
+                    Cell::Empty,
+                ]);
+            }
+            Err((f, e)) => t.row(vec![
+                f.clone().into(),
+                Cell::Empty,
+                Cell::Empty,
+                Cell::Empty,
+                Cell::Empty,
+                Cell::Empty,
+                e.clone().into(),
+            ]),
+        }
+    }
+    t
+}

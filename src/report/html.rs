@@ -1,0 +1,207 @@
+//! The report as one self-contained HTML page: inline CSS and SVG, no script, no network; prints well.
+
+use std::fmt::Write;
+
+use super::bundle::{Block, Report, Section};
+use super::svg;
+use super::table::{Cell, Table};
+
+/// Escapes text for HTML content and attribute values.
+pub fn escape(s: &str) -> String {
+    let mut o = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => o.push_str("&amp;"),
+            '<' => o.push_str("&lt;"),
+            '>' => o.push_str("&gt;"),
+            '"' => o.push_str("&quot;"),
+            '\'' => o.push_str("&#39;"),
+            _ => o.push(c),
+        }
+    }
+    o
+}
+
+const CSS: &str = r#"
+body{font-family:Helvetica,Arial,sans-serif;font-size:14px;line-height:1.4;color:#111;margin:24px auto;max-width:1300px;padding:0 16px}
+h1{font-size:26px;margin-bottom:4px}h2{font-size:21px;border-bottom:2px solid #08306b;padding-bottom:4px;margin-top:40px}
+h3{font-size:16px;margin:22px 0 6px}
+.caveat{background:#fff8e1;border-left:4px solid #e0a800;padding:8px 12px}
+.intro li{margin:4px 0}
+table{border-collapse:collapse;margin:6px 0 4px;font-size:13px}
+caption{text-align:left;font-weight:bold;font-size:15px;padding:4px 0}
+th,td{border:1px solid #bbb;padding:3px 7px;vertical-align:top;text-align:left}
+th{background:#e8eef6}
+td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+td.id{white-space:nowrap}
+tbody tr:nth-child(even){background:#f7f9fc}
+.v-ruled-out{background:#fde0dc}.v-top-up{background:#fff3cd}.v-equivalent{background:#dff3e3}.flag{background:#fde0dc;font-weight:bold}
+.note{color:#333;font-size:13px;margin:2px 0 14px;white-space:pre-line}
+figure{margin:18px 0}
+figcaption{font-weight:bold;font-size:15px;margin-bottom:4px}
+svg.heatmap{max-width:100%;height:auto}
+nav ol{columns:2}
+a{color:#08519c;word-break:break-all}
+details summary{cursor:pointer;color:#08519c}
+@media print{
+body{margin:0;max-width:none;font-size:10pt}
+nav,details{display:none}
+h2{break-before:page}
+h2,h3,caption,figcaption{break-after:avoid}
+table{font-size:8.5pt}
+thead{display:table-header-group}
+tr,figure svg{break-inside:avoid}
+a{color:#111;text-decoration:none}
+}
+"#;
+
+fn is_url(s: &str) -> bool {
+    s.starts_with("https://") || s.starts_with("http://")
+}
+
+fn cell(c: &Cell, first: bool) -> String {
+    match c {
+        Cell::Int(_) | Cell::Num(..) => format!(r#"<td class="num">{}</td>"#, escape(&c.display())),
+        Cell::Empty => "<td></td>".into(),
+        Cell::Text(s) => {
+            let words: Vec<&str> = s.split_whitespace().collect();
+            if !words.is_empty() && words.iter().all(|w| is_url(w)) {
+                let links: Vec<String> = words
+                    .iter()
+                    .map(|u| format!(r#"<a href="{0}">{0}</a>"#, escape(u)))
+                    .collect();
+                return format!("<td>{}</td>", links.join("<br>"));
+            }
+            let class = match s.as_str() {
+                "ruled-out" | "top-up" | "equivalent" => format!(r#" class="v-{s}""#),
+                "FLAG" => r#" class="flag""#.into(),
+                _ if first => r#" class="id""#.into(),
+                _ => String::new(),
+            };
+            format!("<td{class}>{}</td>", escape(s))
+        }
+    }
+}
+
+pub fn table(t: &Table) -> String {
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        r#"<table id="{}"><caption>{}</caption><thead><tr>"#,
+        escape(&t.name),
+        escape(&t.title)
+    );
+    for c in &t.columns {
+        let _ = write!(s, r#"<th scope="col">{}</th>"#, escape(c));
+    }
+    s.push_str("</tr></thead><tbody>");
+    for r in &t.rows {
+        s.push_str("<tr>");
+        for (i, c) in r.iter().enumerate() {
+            s.push_str(&cell(c, i == 0));
+        }
+        s.push_str("</tr>");
+    }
+    s.push_str("</tbody></table>");
+    if let Some(n) = &t.note {
+        let _ = write!(s, r#"<p class="note">{}</p>"#, escape(n));
+    }
+    s.push('\n');
+    s
+}
+
+fn block(b: &Block) -> String {
+    match b {
+        Block::Table(_, t) => table(t),
+        Block::Heatmap {
+            table: t,
+            matrix,
+            rows,
+            cols,
+            ..
+        } => {
+            let mut s = String::new();
+            let _ = write!(
+                s,
+                r#"<figure id="{}-heatmap"><figcaption>{}</figcaption>{}"#,
+                escape(&t.name),
+                escape(&t.title),
+                svg::heatmap(matrix, &t.title, rows, cols)
+            );
+            if let Some(n) = &t.note {
+                let _ = write!(s, r#"<p class="note">{}</p>"#, escape(n));
+            }
+            let mut plain = t.clone();
+            plain.note = None;
+            let _ = write!(
+                s,
+                "<details><summary>The same numbers as a table</summary>{}</details></figure>\n",
+                table(&plain)
+            );
+            s
+        }
+    }
+}
+
+fn section(sec: &Section) -> String {
+    let mut s = format!(
+        "<section id=\"{}\"><h2>{}</h2>\n",
+        escape(&sec.id),
+        escape(&sec.title)
+    );
+    if !sec.intro.is_empty() {
+        s.push_str(r#"<ul class="intro">"#);
+        for p in &sec.intro {
+            let _ = write!(s, "<li>{}</li>", escape(p));
+        }
+        s.push_str("</ul>\n");
+    }
+    for b in &sec.blocks {
+        s.push_str(&block(b));
+    }
+    s.push_str("</section>\n");
+    s
+}
+
+pub fn page(r: &Report) -> String {
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title><style>{CSS}</style></head>\n<body>\n",
+        escape(&r.title)
+    );
+    let _ = write!(
+        s,
+        "<header><h1>{}</h1><p>Curricula compared: {}. Every row names the outcomes, modules or domains it is about; sources are linked.</p><p class=\"caveat\">{}</p>",
+        escape(&r.title),
+        escape(&r.ids.join(", ")),
+        escape(&r.caveat)
+    );
+    if let Some(t) = &r.stamp {
+        let _ = write!(s, "<p>Generated {}.</p>", escape(t));
+    }
+    s.push_str("</header>\n<nav><h2>Contents</h2><ol>");
+    for sec in &r.sections {
+        let _ = write!(
+            s,
+            r##"<li><a href="#{}">{}</a></li>"##,
+            escape(&sec.id),
+            escape(&sec.title)
+        );
+    }
+    s.push_str(r##"<li><a href="#method">Method and sources</a></li></ol></nav>"##);
+    s.push('\n');
+    for sec in &r.sections {
+        s.push_str(&section(sec));
+    }
+    s.push_str("<section id=\"method\"><h2>Method and sources</h2>\n");
+    for p in &r.method {
+        let _ = write!(s, "<h3>{}</h3>", escape(&p.title));
+        for para in &p.paragraphs {
+            let _ = write!(s, "<p>{}</p>", escape(para));
+        }
+        s.push('\n');
+    }
+    s.push_str("</section>\n</body></html>\n");
+    s
+}
