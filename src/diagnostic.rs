@@ -64,6 +64,8 @@ pub struct Diagnostic {
     pub message: String,
     pub label: String,
     pub help: Option<String>,
+    /// Another place the problem involves (the first declaration of a duplicate id): file, span and what it is.
+    pub related: Option<(usize, Span, String)>,
 }
 
 impl Diagnostic {
@@ -75,6 +77,7 @@ impl Diagnostic {
             message: message.into(),
             label: String::new(),
             help: None,
+            related: None,
         }
     }
     pub fn label(mut self, label: impl Into<String>) -> Self {
@@ -83,6 +86,10 @@ impl Diagnostic {
     }
     pub fn help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
+        self
+    }
+    pub fn related(mut self, file: usize, span: Span, what: impl Into<String>) -> Self {
+        self.related = Some((file, span, what.into()));
         self
     }
 }
@@ -123,6 +130,12 @@ pub fn render(diagnostics: &[Diagnostic], files: &[SourceFile], color: bool) -> 
             .with_label(Label::new((name.clone(), range)).with_message(label));
         if let Some(help) = &d.help {
             report = report.with_help(help);
+        }
+        if let Some((f, span, what)) = &d.related
+            && let Some(other) = files.get(*f)
+        {
+            let (l, c) = other.line_col(span.start);
+            report = report.with_note(format!("{what} {}:{l}:{c}", other.name));
         }
         let source = Source::from(shown);
         let mut one = Vec::new();

@@ -292,32 +292,31 @@ pub fn check(
         })
         .collect();
     let mut lints = Vec::new();
-    if let Some(top1) = ranking.first() {
-        if let Some(nm) = against
+    if let Some(top1) = ranking.first()
+        && let Some(nm) = against
             .iter()
             .flat_map(|c| c.modules.iter())
             .find(|x| x.id == top1.module)
+    {
+        if let (Some(a), Some(b)) = (m.credits, nm.credits)
+            && a != b
         {
-            if let (Some(a), Some(b)) = (m.credits, nm.credits) {
-                if a != b {
-                    lints.push(format!(
-                        "credits: this module has {a}, national module {} has {b}",
-                        nm.id
-                    ));
-                }
-            }
-            if !m.levels.is_empty()
-                && !nm.levels.is_empty()
-                && !m.levels.iter().any(|l| nm.levels.contains(l))
-            {
-                let f = |v: &[u32]| v.iter().map(u32::to_string).collect::<Vec<_>>().join(", ");
-                lints.push(format!(
-                    "level: this module is level {}, national module {} is level {}",
-                    f(&m.levels),
-                    nm.id,
-                    f(&nm.levels)
-                ));
-            }
+            lints.push(format!(
+                "credits: this module has {a}, national module {} has {b}",
+                nm.id
+            ));
+        }
+        if !m.levels.is_empty()
+            && !nm.levels.is_empty()
+            && !m.levels.iter().any(|l| nm.levels.contains(l))
+        {
+            let f = |v: &[u32]| v.iter().map(u32::to_string).collect::<Vec<_>>().join(", ");
+            lints.push(format!(
+                "level: this module is level {}, national module {} is level {}",
+                f(&m.levels),
+                nm.id,
+                f(&nm.levels)
+            ));
         }
     }
     let fit = match ranking.first() {

@@ -15,10 +15,10 @@ use crate::report::check_views;
 use crate::syntax::descriptor;
 
 /// Reads FILE into modules to check: a `.ovl` module file through the model, anything else as a descriptor.
-fn subjects(
-    global: &Global,
-    path: &Path,
-) -> Result<(Workspace, Vec<(Module, Vec<String>)>), Failure> {
+/// Modules to check, each with its aims sentences.
+type Subjects = Vec<(Module, Vec<String>)>;
+
+fn subjects(global: &Global, path: &Path) -> Result<(Workspace, Subjects), Failure> {
     if path.is_dir() {
         return Err(Failure::input(format!(
             "error: {} is a directory; use --batch DIR to check every file in it\n",
@@ -52,7 +52,7 @@ fn subjects(
     if let Some(d) = enc {
         return Err(fail(d.help("save the descriptor as UTF-8 text; a binary file (PDF, Word) must be copied out as text first"), src));
     }
-    let d = descriptor::parse(&src.text, 0).map_err(|d| fail(d, src.clone()))?;
+    let d = descriptor::parse(&src.text, 0).map_err(|d| fail(*d, src.clone()))?;
     let stem = path
         .file_stem()
         .map_or("MODULE".into(), |s| s.to_string_lossy().into_owned());
@@ -86,12 +86,12 @@ fn below(r: &CheckResult, min: Option<f64>) -> bool {
 }
 
 pub fn run(global: &Global, args: &CheckArgs) -> Result<String, Failure> {
-    if let Some(m) = args.min_coverage {
-        if !(0.0..=1.0).contains(&m) {
-            return Err(Failure::usage(format!(
-                "error: --min-coverage takes a share from 0 to 1, not {m}\n"
-            )));
-        }
+    if let Some(m) = args.min_coverage
+        && !(0.0..=1.0).contains(&m)
+    {
+        return Err(Failure::usage(format!(
+            "error: --min-coverage takes a share from 0 to 1, not {m}\n"
+        )));
     }
     if let Some(dir) = &args.batch {
         return batch(global, args, dir);

@@ -1,11 +1,110 @@
 //! `overlap similarity A B`: outcome × outcome similarity of two plain-text files at scale.
+//!
+//! Each non-blank line is one outcome; indices count non-blank lines from 0. Output, one line per match:
+//! `b_index<TAB>a_index<TAB>score`. With `--top K`, the K best lines of A for each line of B (bounded memory);
+//! without it, the full matrix is scored and the best line of A for each line of B is printed. `--quiet`
+//! prints one summary line instead.
 
+use std::fmt::Write as _;
 use std::path::Path;
+use std::time::Instant;
 
 use super::Failure;
+use crate::analysis::scale;
 
-pub fn run(_a: &Path, _b: &Path, _top: Option<usize>, _quiet: bool) -> Result<String, Failure> {
-    Err(Failure::usage(
-        "error: similarity at scale is being built\n",
-    ))
+/// Largest full matrix scored without `--top` (2^28 scores, 1 GiB of f32).
+const MAX_FULL: usize = 1 << 28;
+
+fn read_lines(path: &Path) -> Result<String, Failure> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| Failure::input(format!("error: cannot read {}: {e}", path.display())))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let line = e.as_bytes()[..at].iter().filter(|&&c| c == b'\n').count() + 1;
+        Failure::input(format!(
+            "error: {} is not UTF-8 text (invalid byte at line {line}, byte offset {at})",
+            path.display()
+        ))
+    })
+}
+
+fn outcomes<'a>(path: &Path, text: &'a str) -> Result<Vec<&'a str>, Failure> {
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    if lines.is_empty() {
+        return Err(Failure::input(format!(
+            "error: {} has no outcomes (every line is blank)",
+            path.display()
+        )));
+    }
+    Ok(lines)
+}
+
+pub fn run(a: &Path, b: &Path, top: Option<usize>, quiet: bool) -> Result<String, Failure> {
+    if top == Some(0) {
+        return Err(Failure::usage(
+            "error: --top takes a number of matches of 1 or more\n",
+        ));
+    }
+    let start = Instant::now();
+    let (text_a, text_b) = (read_lines(a)?, read_lines(b)?);
+    let (la, lb) = (outcomes(a, &text_a)?, outcomes(b, &text_b)?);
+    if top.is_none() && la.len().saturating_mul(lb.len()) > MAX_FULL {
+        return Err(Failure::usage(format!(
+            "error: the full matrix of {} × {} scores would take {:.1} GiB; use --top K to keep the K best per line of B\n",
+            lb.len(),
+            la.len(),
+            (la.len() * lb.len() * 4) as f64 / (1u64 << 30) as f64
+        )));
+    }
+    let v = scale::vectorise(&la, &lb);
+    let index = scale::Index::build(&v.a, v.vocab);
+    let mut out = String::new();
+    let summary = match top {
+        Some(k) => {
+            let rows = scale::top_k(&index, &v.b, k);
+            let matches: usize = rows.iter().map(Vec::len).sum();
+            if !quiet {
+                out.reserve(matches * 20);
+                for (j, row) in rows.iter().enumerate() {
+                    for &(i, s) in row {
+                        let _ = writeln!(out, "{j}\t{i}\t{s:.4}");
+                    }
+                }
+            }
+            format!("top-{k}: {matches} matches")
+        }
+        None => {
+            let m = scale::matrix(&index, &v.b);
+            let nonzero = m.iter().filter(|&&s| s > 0.0).count();
+            if !quiet {
+                for (j, row) in m.outer_iter().enumerate() {
+                    // Best per row, ties to the lower index.
+                    let best =
+                        row.iter()
+                            .enumerate()
+                            .fold(None, |acc: Option<(usize, f32)>, (i, &s)| match acc {
+                                Some((_, bs)) if bs >= s => acc,
+                                _ if s > 0.0 => Some((i, s)),
+                                _ => acc,
+                            });
+                    if let Some((i, s)) = best {
+                        let _ = writeln!(out, "{j}\t{i}\t{s:.4}");
+                    }
+                }
+            }
+            format!("full matrix: {nonzero} nonzero pairs")
+        }
+    };
+    if quiet {
+        let _ = writeln!(
+            out,
+            "A: {} lines, B: {} lines, {} terms, {} postings; {summary}; {} ms",
+            la.len(),
+            lb.len(),
+            v.vocab,
+            index.postings(),
+            start.elapsed().as_millis()
+        );
+    }
+    Ok(out)
 }

@@ -277,18 +277,23 @@ impl Builder {
         id: &Word,
         what: &str,
     ) -> bool {
-        if seen.contains_key(&key) {
-            self.err(
-                file,
-                id.span,
-                "duplicate",
-                format!("{what} `{}` is declared twice", id.value),
-            )
-            .help("ids must be unique; rename or remove one");
-            false
-        } else {
-            seen.insert(key, id.span);
-            true
+        match seen.entry(key) {
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(id.span);
+                true
+            }
+            std::collections::hash_map::Entry::Occupied(e) => {
+                let first = *e.get();
+                self.err(
+                    file,
+                    id.span,
+                    "duplicate",
+                    format!("{what} `{}` is declared twice", id.value),
+                )
+                .related(file, first, "first declared at")
+                .help("ids must be unique; rename or remove one");
+                false
+            }
         }
     }
 
@@ -548,7 +553,8 @@ impl Builder {
                         w.span,
                         "duplicate",
                         format!("tag `{}` is given twice", w.value),
-                    );
+                    )
+                    .help("remove the repeated tag");
                     continue;
                 }
                 o.tags.push(text(w));
@@ -598,9 +604,9 @@ impl Builder {
             for (id, d) in list {
                 if let Some(first) = seen.get(id.as_str()) {
                     let msg = format!("{what} id `{id}` is used twice");
-                    let (f, l) = (first.file, first.span);
                     self.err(d.file, d.span, "duplicate", msg)
-                        .label(format!("first declared in file #{f} at byte {}", l.start))
+                        .label(format!("`{id}` is already the id of another {what}"))
+                        .related(first.file, first.span, "first declared at")
                         .help(format!(
                             "{what} ids must be unique across all loaded files; rename one"
                         ));
@@ -644,13 +650,12 @@ impl Builder {
             if !terms.iter().any(|t| &t.id == id) {
                 let known: Vec<&str> = terms.iter().map(|t| t.id.as_str()).collect();
                 let w = Spanned::new(id.clone(), d.span);
-                self.unknown(
-                    d.file,
-                    &w,
-                    kind,
-                    &known,
-                    &format!("known: {}", known.join(", ")),
-                );
+                let fallback = if known.is_empty() {
+                    format!("the taxonomy defines no {kind}; add `define {kind} {id} \"…\"` to it")
+                } else {
+                    format!("the taxonomy defines these: {}", known.join(", "))
+                };
+                self.unknown(d.file, &w, kind, &known, &fallback);
             }
         }
     }
@@ -742,33 +747,34 @@ impl Builder {
     fn check_sums(&mut self, catalog: &Catalog, spans: &Spans) {
         for c in &catalog.curricula {
             let sum: u32 = c.modules.iter().filter_map(|m| m.credits).sum();
-            if c.modules.iter().all(|m| m.credits.is_some()) && sum != c.credits {
-                if let Some(d) = spans.credits.get(&format!("curriculum:{}", c.id)) {
-                    let parts: Vec<String> = c
-                        .modules
-                        .iter()
-                        .map(|m| format!("{} {}", m.id, m.credits.unwrap_or(0)))
-                        .collect();
-                    self.err(
-                        d.file,
-                        d.span,
-                        "credits",
-                        format!(
-                            "curriculum `{}` has {} credits but its modules add up to {sum}",
-                            c.id, c.credits
-                        ),
-                    )
-                    .label(format!("modules: {}", parts.join(" + ")))
-                    .help("correct the curriculum's credits or a module's credits");
-                }
+            if c.modules.iter().all(|m| m.credits.is_some())
+                && sum != c.credits
+                && let Some(d) = spans.credits.get(&format!("curriculum:{}", c.id))
+            {
+                let parts: Vec<String> = c
+                    .modules
+                    .iter()
+                    .map(|m| format!("{} {}", m.id, m.credits.unwrap_or(0)))
+                    .collect();
+                self.err(
+                    d.file,
+                    d.span,
+                    "credits",
+                    format!(
+                        "curriculum `{}` has {} credits but its modules add up to {sum}",
+                        c.id, c.credits
+                    ),
+                )
+                .label(format!("modules: {}", parts.join(" + ")))
+                .help("correct the curriculum's credits or a module's credits");
             }
             for m in &c.modules {
                 for o in &m.outcomes {
-                    if o.provenance.is_none() {
-                        if let Some((_, d)) = spans.outcomes.iter().find(|(id, _)| id == &o.id) {
-                            self.err(d.file, d.span, "provenance", format!("outcome `{}` has no source", o.id))
+                    if o.provenance.is_none()
+                        && let Some((_, d)) = spans.outcomes.iter().find(|(id, _)| id == &o.id)
+                    {
+                        self.err(d.file, d.span, "provenance", format!("outcome `{}` has no source", o.id))
                                 .help("add `source \"Title\" <https://…>` under the outcome, its module or the curriculum");
-                        }
                     }
                 }
             }
@@ -789,6 +795,12 @@ impl Pushed<'_> {
     fn help(mut self, s: impl Into<String>) -> Self {
         if let Some(d) = self.0.as_mut() {
             d.help = Some(s.into());
+        }
+        self
+    }
+    fn related(mut self, file: usize, span: Span, what: &str) -> Self {
+        if let Some(d) = self.0.as_mut() {
+            d.related = Some((file, span, what.to_string()));
         }
         self
     }

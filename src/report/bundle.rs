@@ -33,21 +33,66 @@ impl Kind {
     /// A heading and what the columns mean.
     pub fn doc(self) -> (&'static str, &'static str) {
         match self {
-            Kind::Summary => ("Side by side", "First column: the fact (title, population, settings, award, credits, levels, modules, outcomes, source). One further column per curriculum id."),
-            Kind::Verdicts => ("Verdicts", "`from`, `to`: curriculum ids (a holder of `from` moving to `to`). `verdict`: equivalent / top-up / ruled-out. `coverage`: share (0–1) of `to`'s outcomes that `from` covers. `flagged domains`: critical domain ids flagged. `credits`: top-up estimate (empty when ruled out). `stable`: yes when the verdict holds across the ±20% threshold sweep. `reasons`: the verdict's reasons."),
-            Kind::CurriculumMatrix => ("Curriculum × curriculum matrices", "First column: row curriculum id; one column per curriculum id; values 0–1. Coverage: share of the column's outcomes the row covers. Jaccard: shared competencies / all competencies of the two. Overlap: shared / the smaller set."),
-            Kind::ModuleSimilarity => ("Module similarity", "First column: module id of the first curriculum (rows); one column per module id of the second; values 0–1: mean best-match hybrid score of the two modules' outcomes, both directions averaged."),
-            Kind::ModuleJaccard => ("Module competency Jaccard", "As module similarity, but values are the Jaccard index of the two modules' competency tag sets."),
-            Kind::Domains => ("Competencies by domain", "`domain`: taxonomy domain id. `critical`: yes when the taxonomy marks it critical. `shared`, `only A`, `only B`: counts of competencies. `jaccard`, `overlap`: 0–1. Last two columns: the competency ids only one side has."),
-            Kind::Coverage => ("Coverage", "`direction`: `A covers B`. `share`: percentage of B's outcomes covered. `outcomes covered`: count of total. `threshold`: the score at or above which an outcome counts as covered."),
-            Kind::Matches => ("Best matches", "One row per outcome of the second curriculum: its id, the id of its best counterpart in the first, the hybrid `score`, its `text` and `tags` components (tags empty when an outcome has none), and the outcome's text."),
-            Kind::Unmatched => ("Outcomes with no counterpart", "`module`, `outcome`: ids of the uncovered outcome. `best score`, `best candidate`: its best match on the other side (below the threshold). `text`: the outcome's text. `source`: the outcome's source URL."),
-            Kind::Gate => ("Gate", "One row per critical domain: `critical domain` title; how many outcomes the target `requires` in it; how many are `uncovered`; `difference` (uncovered / required); `flagged` (FLAG at or above the flag threshold); the ids of the `uncovered outcomes`. The note carries the verdict's reasons, facts and thresholds."),
-            Kind::Sensitivity => ("Sensitivity", "One row per threshold (cover, flag, rule_out, equivalent); columns: the verdict with that threshold scaled by 0.8, 0.9, 1.0, 1.1, 1.2, shown as `verdict (value, N flagged)`."),
-            Kind::TopUp => ("Top-up proposal", "`proposed module`: id and title (TOPUP- + the target module it draws on), or a supervised-practice row. `credits`: estimate. `uncovered`: uncovered outcomes of the module's total. `outcomes`: their ids. `sources`: their source URLs, space-separated."),
-            Kind::Provenance => ("Provenance", "One row per curriculum (and the taxonomy): `id`, `title`, the `file` it was read from, the `source` title, `edition`, `url`, the count of `outcomes` and how many cite a source URL."),
-            Kind::Params => ("Parameters", "`parameter`: name; `value`: the value used; `meaning`: what it decides."),
-            Kind::CriticalDomains => ("Critical domains", "`domain` id, `title`, number of `competencies`, and the reason the taxonomy gives for marking it critical."),
+            Kind::Summary => (
+                "Side by side",
+                "First column: the fact (title, population, settings, award, credits, levels, modules, outcomes, source). One further column per curriculum id.",
+            ),
+            Kind::Verdicts => (
+                "Verdicts",
+                "`from`, `to`: curriculum ids (a holder of `from` moving to `to`). `verdict`: equivalent / top-up / ruled-out. `coverage`: share (0–1) of `to`'s outcomes that `from` covers. `flagged domains`: critical domain ids flagged. `credits`: top-up estimate (empty when ruled out). `stable`: yes when the verdict holds across the ±20% threshold sweep. `reasons`: the verdict's reasons.",
+            ),
+            Kind::CurriculumMatrix => (
+                "Curriculum × curriculum matrices",
+                "First column: row curriculum id; one column per curriculum id; values 0–1. Coverage: share of the column's outcomes the row covers. Jaccard: shared competencies / all competencies of the two. Overlap: shared / the smaller set.",
+            ),
+            Kind::ModuleSimilarity => (
+                "Module similarity",
+                "First column: module id of the first curriculum (rows); one column per module id of the second; values 0–1: mean best-match hybrid score of the two modules' outcomes, both directions averaged.",
+            ),
+            Kind::ModuleJaccard => (
+                "Module competency Jaccard",
+                "As module similarity, but values are the Jaccard index of the two modules' competency tag sets.",
+            ),
+            Kind::Domains => (
+                "Competencies by domain",
+                "`domain`: taxonomy domain id. `critical`: yes when the taxonomy marks it critical. `shared`, `only A`, `only B`: counts of competencies. `jaccard`, `overlap`: 0–1. Last two columns: the competency ids only one side has.",
+            ),
+            Kind::Coverage => (
+                "Coverage",
+                "`direction`: `A covers B`. `share`: percentage of B's outcomes covered. `outcomes covered`: count of total. `threshold`: the score at or above which an outcome counts as covered.",
+            ),
+            Kind::Matches => (
+                "Best matches",
+                "One row per outcome of the second curriculum: its id, the id of its best counterpart in the first, the hybrid `score`, its `text` and `tags` components (tags empty when an outcome has none), and the outcome's text.",
+            ),
+            Kind::Unmatched => (
+                "Outcomes with no counterpart",
+                "`module`, `outcome`: ids of the uncovered outcome. `best score`, `best candidate`: its best match on the other side (below the threshold). `text`: the outcome's text. `source`: the outcome's source URL.",
+            ),
+            Kind::Gate => (
+                "Gate",
+                "One row per critical domain: `critical domain` title; how many outcomes the target `requires` in it; how many are `uncovered`; `difference` (uncovered / required); `flagged` (FLAG at or above the flag threshold); the ids of the `uncovered outcomes`. The note carries the verdict's reasons, facts and thresholds.",
+            ),
+            Kind::Sensitivity => (
+                "Sensitivity",
+                "One row per threshold (cover, flag, rule_out, equivalent); columns: the verdict with that threshold scaled by 0.8, 0.9, 1.0, 1.1, 1.2, shown as `verdict (value, N flagged)`.",
+            ),
+            Kind::TopUp => (
+                "Top-up proposal",
+                "`proposed module`: id and title (TOPUP- + the target module it draws on), or a supervised-practice row. `credits`: estimate. `uncovered`: uncovered outcomes of the module's total. `outcomes`: their ids. `sources`: their source URLs, space-separated.",
+            ),
+            Kind::Provenance => (
+                "Provenance",
+                "One row per curriculum (and the taxonomy): `id`, `title`, the `file` it was read from, the `source` title, `edition`, `url`, the count of `outcomes` and how many cite a source URL.",
+            ),
+            Kind::Params => (
+                "Parameters",
+                "`parameter`: name; `value`: the value used; `meaning`: what it decides.",
+            ),
+            Kind::CriticalDomains => (
+                "Critical domains",
+                "`domain` id, `title`, number of `competencies`, and the reason the taxonomy gives for marking it critical.",
+            ),
         }
     }
 }
@@ -152,9 +197,15 @@ fn pair_section(p: &Pair, urls: &BTreeMap<String, String>) -> Section {
             &p.module_sets,
             "Shared competency tags / all competency tags of the two modules.",
         ),
-        Block::Table(Kind::Domains, views::domains(format!("{stem}-domains"), a, b, &p.domains)),
+        Block::Table(
+            Kind::Domains,
+            views::domains(format!("{stem}-domains"), a, b, &p.domains),
+        ),
         Block::Table(Kind::Coverage, views::coverage(p)),
-        Block::Table(Kind::Matches, views::matches(format!("{stem}-matches"), &p.a_covers_b, all)),
+        Block::Table(
+            Kind::Matches,
+            views::matches(format!("{stem}-matches"), &p.a_covers_b, all),
+        ),
         Block::Table(
             Kind::Unmatched,
             views::unmatched_sourced(format!("{stem}-only-{}", slug(b)), &p.a_covers_b, urls),
@@ -191,35 +242,33 @@ impl Report {
         };
         let mut summary = views::summary(&c.curricula);
         summary.name = "curricula-summary".into();
-        let mut sections = vec![
-            Section {
-                id: "overview".into(),
-                title: "Overview".into(),
-                intro: vec![],
-                blocks: vec![
-                    Block::Table(Kind::Summary, summary),
-                    Block::Table(Kind::Verdicts, views::verdicts("verdicts".into(), c)),
-                    heat(
-                        "curricula-coverage",
-                        "Coverage: share of the column's outcomes the row covers",
-                        &c.coverage,
-                        "Row covers column at the coverage threshold.",
-                    ),
-                    heat(
-                        "curricula-jaccard",
-                        "Competency Jaccard",
-                        &c.jaccard,
-                        "Shared competencies / all competencies of the two.",
-                    ),
-                    heat(
-                        "curricula-overlap",
-                        "Competency overlap coefficient",
-                        &c.overlap,
-                        "Shared competencies / the smaller set.",
-                    ),
-                ],
-            },
-        ];
+        let mut sections = vec![Section {
+            id: "overview".into(),
+            title: "Overview".into(),
+            intro: vec![],
+            blocks: vec![
+                Block::Table(Kind::Summary, summary),
+                Block::Table(Kind::Verdicts, views::verdicts("verdicts".into(), c)),
+                heat(
+                    "curricula-coverage",
+                    "Coverage: share of the column's outcomes the row covers",
+                    &c.coverage,
+                    "Row covers column at the coverage threshold.",
+                ),
+                heat(
+                    "curricula-jaccard",
+                    "Competency Jaccard",
+                    &c.jaccard,
+                    "Shared competencies / all competencies of the two.",
+                ),
+                heat(
+                    "curricula-overlap",
+                    "Competency overlap coefficient",
+                    &c.overlap,
+                    "Shared competencies / the smaller set.",
+                ),
+            ],
+        }];
         sections.extend(c.pairs.iter().map(|p| pair_section(p, &urls)));
         sections.push(Section {
             id: "sources".into(),

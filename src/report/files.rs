@@ -40,7 +40,11 @@ fn sibling(dir: &Path, tag: &str) -> io::Result<PathBuf> {
 fn write_all(root: &Path, entries: &[Entry]) -> io::Result<()> {
     std::fs::create_dir(root)?;
     for e in entries {
-        if e.path.is_absolute() || e.path.components().any(|c| !matches!(c, Component::Normal(_))) {
+        if e.path.is_absolute()
+            || e.path
+                .components()
+                .any(|c| !matches!(c, Component::Normal(_)))
+        {
             return Err(io::Error::new(
                 io::ErrorKind::InvalidInput,
                 format!("{} is not a plain relative path", e.path.display()),
@@ -95,5 +99,7 @@ fn swap_in(tmp: &Path, dir: &Path) -> io::Result<()> {
         let _ = std::fs::rename(&old, dir);
         return Err(e);
     }
-    std::fs::remove_dir_all(&old)
+    // The new folder is in place; a leftover old copy is only clutter.
+    let _ = std::fs::remove_dir_all(&old);
+    Ok(())
 }

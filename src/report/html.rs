@@ -133,9 +133,9 @@ fn block(b: &Block) -> String {
             }
             let mut plain = t.clone();
             plain.note = None;
-            let _ = write!(
+            let _ = writeln!(
                 s,
-                "<details><summary>The same numbers as a table</summary>{}</details></figure>\n",
+                "<details><summary>The same numbers as a table</summary>{}</details></figure>",
                 table(&plain)
             );
             s

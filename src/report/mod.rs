@@ -1,8 +1,15 @@
 //! Rendering: analysis results → tables, text, files. Nothing here computes a score.
 
+pub mod bundle;
 pub mod check_views;
 pub mod draft;
+pub mod export;
+pub mod files;
+pub mod html;
+pub mod method;
+pub mod svg;
 pub mod table;
 pub mod views;
+pub mod xlsx;
 
 pub use table::{Cell, Table};

@@ -21,7 +21,11 @@ const STOPS: [(f64, [u8; 3]); 5] = [
 ];
 
 pub fn colour(v: f64) -> String {
-    let v = if v.is_finite() { v.clamp(0.0, 1.0) } else { 0.0 };
+    let v = if v.is_finite() {
+        v.clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
     let i = STOPS
         .windows(2)
         .position(|w| v <= w[1].0)
@@ -63,13 +67,13 @@ pub fn heatmap(m: &Matrix, title: &str, rows_axis: &str, cols_axis: &str) -> Str
     // Axis titles.
     let _ = write!(
         s,
-        r#"<text x="{}" y="14" text-anchor="middle" font-weight="bold">{} →</text>"#,
+        r#"<text x="{}" y="14" text-anchor="middle" font-weight="bold">{}</text>"#,
         left + grid_w / 2,
         escape(cols_axis)
     );
     let _ = write!(
         s,
-        r#"<text transform="translate(14 {}) rotate(-90)" text-anchor="middle" font-weight="bold">{} →</text>"#,
+        r#"<text transform="translate(14 {}) rotate(-90)" text-anchor="middle" font-weight="bold">{}</text>"#,
         top + grid_h / 2,
         escape(rows_axis)
     );
@@ -117,7 +121,7 @@ pub fn heatmap(m: &Matrix, title: &str, rows_axis: &str, cols_axis: &str) -> Str
     let step_h = legend_h as f64 / steps as f64;
     let _ = write!(
         s,
-        r#"<text x="{legend_x}" y="{}" font-weight="bold">score</text>"#,
+        r#"<text x="{legend_x}" y="{}" font-weight="bold">0–1 scale</text>"#,
         top - 10
     );
     for k in 0..steps {

@@ -71,17 +71,19 @@ fn is_heading(line: &str) -> bool {
         && list_item(line).is_none()
 }
 
-pub fn parse(text: &str, file: usize) -> Result<Descriptor, Diagnostic> {
+pub fn parse(text: &str, file: usize) -> Result<Descriptor, Box<Diagnostic>> {
     let hint = "a descriptor starts with the module title on its first line, then (optionally) `Code:`, `Credits:` and `Level:` lines, and lists its learning outcomes as `- …` or `1. …` items";
     if text.contains('\0') {
         let at = text.find('\0').unwrap_or(0);
-        return Err(Diagnostic::error(
-            file,
-            Span::new(at, at + 1),
-            "binary",
-            "this looks like a binary file, not a module descriptor",
-        )
-        .help(hint));
+        return Err(Box::new(
+            Diagnostic::error(
+                file,
+                Span::new(at, at + 1),
+                "binary",
+                "this looks like a binary file, not a module descriptor",
+            )
+            .help(hint),
+        ));
     }
     let mut d = Descriptor::default();
     let mut section_is_outcomes: Option<bool> = None;
@@ -180,19 +182,21 @@ pub fn parse(text: &str, file: usize) -> Result<Descriptor, Diagnostic> {
         }
     }
     if d.title.is_empty() {
-        return Err(
+        return Err(Box::new(
             Diagnostic::error(file, Span::new(0, 0), "empty", "the descriptor is empty").help(hint),
-        );
+        ));
     }
     if d.outcomes.is_empty() {
-        return Err(Diagnostic::error(
-            file,
-            Span::new(0, text.find('\n').unwrap_or(text.len())),
-            "no-outcomes",
-            "no learning outcomes found in the descriptor",
-        )
-        .label("read as the module title")
-        .help(hint));
+        return Err(Box::new(
+            Diagnostic::error(
+                file,
+                Span::new(0, text.find('\n').unwrap_or(text.len())),
+                "no-outcomes",
+                "no learning outcomes found in the descriptor",
+            )
+            .label("read as the module title")
+            .help(hint),
+        ));
     }
     Ok(d)
 }

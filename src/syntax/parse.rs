@@ -135,24 +135,24 @@ fn text_body(i: &str) -> Res<'_, String> {
             let rest = &body[k + c.len_utf8()..];
             return Ok((rest, normalize_space(&out)));
         }
-        if c == '\\' && open == '"' {
-            match chars.clone().next() {
-                Some((_, n @ ('"' | '\\'))) => {
-                    out.push(n);
-                    chars.next();
-                    continue;
-                }
-                _ => {}
-            }
+        if c == '\\'
+            && open == '"'
+            && let Some((_, n @ ('"' | '\\'))) = chars.clone().next()
+        {
+            out.push(n);
+            chars.next();
+            continue;
         }
         out.push(c);
     }
     Err(nom::Err::Failure(PErr {
         rest: i,
         expected: "a closing quote for this text",
-        help: Some(
-            "close the text with a quote; a text may span lines, so the missing quote may be on an earlier line",
-        ),
+        help: Some(if open == '"' {
+            "close the text with `\"`; inside a text, `\\\"` is a quote that does not close it (write `\\\\` for a backslash)"
+        } else {
+            "a text opened with `“` must be closed with `”`; a straight `\"` does not close it"
+        }),
         fatal: true,
     }))
 }
@@ -184,9 +184,16 @@ impl<'a> Ctx<'a> {
     }
 
     fn id(&self, i: &'a str) -> Res<'a, Word> {
-        expect("an id (letters, digits, '-', '_' or '.')", |i| {
-            self.word(i, raw_id)
-        })(i)
+        self.word(i, raw_id).map_err(|_| {
+            nom::Err::Error(PErr {
+                rest: i,
+                expected: "an id (letters, digits, '-', '_' or '.')",
+                help: Some(
+                    "an id starts with a letter or a digit, like `PWP-1` or `risk-assessment`",
+                ),
+                fatal: false,
+            })
+        })
     }
 
     fn text(&self, i: &'a str) -> Res<'a, Word> {
@@ -210,10 +217,16 @@ impl<'a> Ctx<'a> {
     }
 
     fn url(&self, i: &'a str) -> Res<'a, Word> {
-        let (rest, u) = expect("a web address in angle brackets, like <https://…>", |i| {
-            self.word(i, url_body)
-        })(i)?;
-        Ok((rest, u))
+        self.word(i, url_body).map_err(|_| {
+            nom::Err::Error(PErr {
+                rest: i,
+                expected: "a web address in angle brackets, like <https://…>",
+                help: Some(
+                    "write the address between `<` and `>`, starting with `https://` or `http://`",
+                ),
+                fatal: false,
+            })
+        })
     }
 
     fn list<O>(&self, i: &'a str, item: impl Fn(&'a str) -> Res<'a, O>) -> Res<'a, Vec<O>> {
@@ -224,10 +237,16 @@ impl<'a> Ctx<'a> {
     fn args(&self, kw: &str, i: &'a str) -> Res<'a, Stmt> {
         let sp = |i| preceded(space1, |i| Ok((i, ()))).parse(i);
         let header = |i: &'a str| -> Res<'a, (Word, Word)> {
-            let (i, _) = expect("a space and an id", sp)(i)?;
+            let with_help = |e: nom::Err<PErr<'a>>| {
+                e.map(|mut e| {
+                    e.help = e.help.or(Some(header_help(kw)));
+                    e
+                })
+            };
+            let (i, _) = expect("a space and an id", sp)(i).map_err(with_help)?;
             let (i, id) = self.id(i)?;
-            let (i, _) = expect("a space and a title in quotes", sp)(i)?;
-            let (i, t) = self.text(i)?;
+            let (i, _) = expect("a space and a title in quotes", sp)(i).map_err(with_help)?;
+            let (i, t) = self.text(i).map_err(with_help)?;
             Ok((i, (id, t)))
         };
         let after = |i: &'a str| expect("a space", sp)(i);
@@ -315,8 +334,12 @@ impl<'a> Ctx<'a> {
                 }
             }
             "derived" => {
-                let (i, _) = expect("`from aims` (the statement is `derived from aims`)", |i| {
-                    (space1, tag("from"), space1, tag("aims")).parse(i)
+                // Each word is checked on its own, so the message points at the one that is wrong or missing.
+                let (i, _) = expect("`from` (the statement is `derived from aims`)", |i| {
+                    preceded(space1, tag("from")).parse(i)
+                })(i)?;
+                let (i, _) = expect("`aims` (the statement is `derived from aims`)", |i| {
+                    preceded(space1, tag("aims")).parse(i)
                 })(i)?;
                 Ok((i, Stmt::Derived))
             }
@@ -378,6 +401,11 @@ pub fn parse_statements(text: &str, file: usize) -> (Vec<Statement>, Vec<String>
                 if fatal {
                     break;
                 }
+                // A broken header still opens its block, so the lines under it are not reported as misplaced.
+                if let Some(mut st) = placeholder(&cx, rest) {
+                    st.comments = std::mem::take(&mut comments);
+                    out.push(st);
+                }
                 let end = rest.find('\n').unwrap_or(rest.len());
                 rest = &rest[end..];
             }
@@ -420,7 +448,35 @@ fn statement<'a>(cx: &Ctx<'a>, i: &'a str) -> Result<(&'a str, Statement), PErr<
         (r, None)
     };
     let r = r.strip_prefix('\r').unwrap_or(r);
+    if let Some(after) = r.strip_prefix(',') {
+        // A list that ends in a comma: the item after it is missing (often a file cut short).
+        let item = match stmt {
+            Stmt::Aliases(_) => "another text in quotes after the comma",
+            Stmt::Tags(_) => "another tag after the comma",
+            Stmt::Level(_) => "another level after the comma",
+            _ => "another id after the comma",
+        };
+        return Err(PErr {
+            rest: after.trim_start_matches([' ', '\t']),
+            expected: item,
+            help: Some("remove the comma at the end of the list, or add the missing item"),
+            fatal: false,
+        });
+    }
     if !(r.is_empty() || r.starts_with('\n')) {
+        if cx.base[cx.off(start)..cx.off(end)].contains('\n') {
+            // A text ran over a line break and closed on a later line: the real mistake is usually
+            // a missing or escaped closing quote where the text began.
+            return Err(PErr {
+                rest: r,
+                expected: "the end of the line",
+                help: Some(
+                    "a text in quotes began on an earlier line and only ended here; check that line for a missing \
+                     closing quote (inside a text, `\\\"` is a quote that does not close it)",
+                ),
+                fatal: false,
+            });
+        }
         return Err(PErr {
             rest: r,
             expected: "the end of the line",
@@ -447,7 +503,78 @@ fn statement<'a>(cx: &Ctx<'a>, i: &'a str) -> Result<(&'a str, Statement), PErr<
     ))
 }
 
+/// An empty header of the kind a broken line was meant to be (its keyword, or the keyword it is a typo of).
+/// Only used to keep the block structure; a file with errors is never built into a model or formatted.
+fn placeholder(cx: &Ctx<'_>, i: &str) -> Option<Statement> {
+    let len = i
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(i.len());
+    let word = &i[..len];
+    let kw = if KEYWORDS.contains(&word) {
+        word
+    } else {
+        closest_keyword(word)?
+    };
+    let span = cx.span(i, &i[len..]);
+    let none = || Spanned::new(String::new(), span);
+    let (id, title) = (none(), none());
+    let stmt = match kw {
+        "curriculum" => Stmt::Curriculum { id, title },
+        "module" => Stmt::Module { id, title },
+        "outcome" => Stmt::Outcome { id, text: title },
+        "taxonomy" => Stmt::Taxonomy { id, title },
+        "domain" => Stmt::Domain { id, title },
+        "competency" => Stmt::Competency { id, title },
+        _ => return None,
+    };
+    Some(Statement {
+        stmt,
+        span,
+        keyword_span: span,
+        comments: Vec::new(),
+        trailing: None,
+    })
+}
+
+/// The keyword a misspelt word most likely stands for.
+fn closest_keyword(word: &str) -> Option<&'static str> {
+    let lower = word.to_ascii_lowercase();
+    KEYWORDS
+        .iter()
+        .map(|k| (strsim::jaro_winkler(k, &lower), *k))
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .filter(|(s, _)| *s > 0.8)
+        .map(|(_, k)| k)
+}
+
+fn header_help(kw: &str) -> &'static str {
+    match kw {
+        "curriculum" => {
+            "a curriculum starts with `curriculum ID \"Title\"`, like `curriculum PWP \"Psychological Wellbeing Practitioner\"`"
+        }
+        "module" => {
+            "a module starts with `module ID \"Title\"`, like `module PWP-1 \"Engagement and assessment\"`"
+        }
+        "outcome" => {
+            "an outcome is `outcome ID \"Text\"`, like `outcome PWP-1.1 \"Carries out an assessment interview.\"`"
+        }
+        "taxonomy" => "a taxonomy starts with `taxonomy ID \"Title\"`",
+        "domain" => "a domain is `domain ID \"Title\"`, like `domain assessment \"Assessment\"`",
+        "competency" => "a competency is `competency ID \"Title\"`",
+        _ => "`define population ID \"Label\"` or `define setting ID \"Label\"`",
+    }
+}
+
 fn to_diagnostic(cx: &Ctx<'_>, file: usize, e: PErr<'_>) -> Diagnostic {
+    // Point at what is there, not at the blanks before it.
+    let e = if e.fatal {
+        e
+    } else {
+        PErr {
+            rest: e.rest.trim_start_matches([' ', '\t']),
+            ..e
+        }
+    };
     let at = cx.off(e.rest);
     // Underline the offending token, or one character at the end of a line.
     let tok = e
@@ -462,17 +589,20 @@ fn to_diagnostic(cx: &Ctx<'_>, file: usize, e: PErr<'_>) -> Diagnostic {
         let word = &e.rest[..tok];
         let mut d = Diagnostic::error(file, span, "syntax", format!("unknown keyword `{word}`"))
             .label("not a keyword of the language");
-        let lower = word.to_ascii_lowercase();
-        let best = KEYWORDS
-            .iter()
-            .map(|k| (strsim::jaro_winkler(k, &lower), *k))
-            .max_by(|a, b| a.0.total_cmp(&b.0));
-        d = match best {
-            Some((s, k)) if s > 0.8 => d.help(format!("did you mean `{}`?", display_kw(k))),
-            _ => d.help(
+        d = match closest_keyword(word) {
+            Some(k) => d.help(format!("did you mean `{}`?", display_kw(k))),
+            None => d.help(
                 "statements start with a keyword such as `module`, `outcome`, `credits` or `tags`",
             ),
         };
+        return d;
+    }
+    if e.fatal {
+        let mut d = Diagnostic::error(file, span, "syntax", "this text is never closed")
+            .label("the text that starts here has no closing quote before the end of the file");
+        if let Some(h) = e.help {
+            d = d.help(h);
+        }
         return d;
     }
     let mut d = Diagnostic::error(
@@ -502,7 +632,19 @@ fn describe(rest: &str, tok: usize) -> String {
         Some('\n') | Some('\r') => "the end of the line".into(),
         Some(_) if tok == 0 => format!("`{}`", rest.chars().next().unwrap_or(' ')),
         Some(_) => {
-            let t: String = rest[..tok].chars().take(40).collect();
+            // Control characters (a NUL from a binary file) are shown escaped, not printed raw.
+            let t: String = rest[..tok]
+                .chars()
+                .take(40)
+                .flat_map(|c| {
+                    let esc: Vec<char> = if c.is_control() {
+                        c.escape_default().collect()
+                    } else {
+                        vec![c]
+                    };
+                    esc
+                })
+                .collect();
             format!("`{t}`")
         }
     }

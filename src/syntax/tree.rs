@@ -14,11 +14,14 @@ pub fn build(
     };
     let mut diags = Vec::new();
     let mut stack: Vec<Block> = Vec::new();
+    // After a header that cannot open here, its properties are not reported again as misplaced.
+    let mut rejected = false;
 
     for st in statements {
         match st.stmt.opens() {
             Some(kind) => match depth_for(kind, &stack, &doc) {
                 Ok(depth) => {
+                    rejected = false;
                     close_to(&mut stack, &mut doc, depth);
                     stack.push(Block {
                         kind,
@@ -27,9 +30,13 @@ pub fn build(
                         children: Vec::new(),
                     });
                 }
-                Err((msg, help)) => diags
-                    .push(Diagnostic::error(file, st.keyword_span, "structure", msg).help(help)),
+                Err((msg, help)) => {
+                    rejected = true;
+                    diags
+                        .push(Diagnostic::error(file, st.keyword_span, "structure", msg).help(help))
+                }
             },
+            None if rejected => {}
             None => {
                 let allowed = st.stmt.property_of();
                 match stack.last_mut() {

@@ -1,0 +1,282 @@
+//! `overlap report`: the committed `output/` is current, output is byte-identical run to run (the XLSX
+//! included), the folder is replaced atomically, spec text is escaped in HTML, and every table is present
+//! in every format.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use overlap::report::files::{Entry, write_folder};
+use overlap::report::xlsx::sheet_name;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A fresh, empty scratch folder for one test.
+fn scratch(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("overlap-report-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn report(out: &Path, extra: &[&str]) -> assert_cmd::assert::Assert {
+    Command::cargo_bin("overlap")
+        .unwrap()
+        .current_dir(root())
+        .arg("report")
+        .args(extra)
+        .arg("--out")
+        .arg(out)
+        .assert()
+}
+
+/// Relative path → bytes of every file under `dir`.
+fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    fn walk(base: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                walk(base, &p, out);
+            } else {
+                let rel = p
+                    .strip_prefix(base)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                out.insert(rel, std::fs::read(&p).unwrap());
+            }
+        }
+    }
+    let mut m = BTreeMap::new();
+    walk(dir, dir, &mut m);
+    m
+}
+
+fn assert_same(expected: &Path, actual: &Path, hint: &str) {
+    let (e, a) = (files(expected), files(actual));
+    let (ek, ak): (Vec<_>, Vec<_>) = (e.keys().collect(), a.keys().collect());
+    assert_eq!(ek, ak, "file lists differ; {hint}");
+    for (k, v) in &e {
+        assert!(v == &a[k], "{k} differs; {hint}");
+    }
+}
+
+fn leftovers(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".tmp-") || n.contains(".old-"))
+        .collect()
+}
+
+#[test]
+fn committed_output_is_current() {
+    let tmp = scratch("current");
+    let out = tmp.join("output");
+    report(&out, &[]).success();
+    assert_same(
+        &root().join("output"),
+        &out,
+        "output/ is out of date: run `cargo run --release -- report` and commit output/",
+    );
+    let _ = std::fs::remove_dir_all(&tmp);
+}
+
+#[test]
+fn rerun_is_byte_identical_including_xlsx() {
+    let tmp = scratch("rerun");
+    let (a, b) = (tmp.join("a"), tmp.join("b"));
+    report(&a, &["pwp", "cwp", "emhp"]).success();
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    report(&b, &["pwp", "cwp", "emhp"]).success();
+    assert_same(&a, &b, "two runs of the same report differ");
+    // Writing over an existing report replaces it (a stray file goes) and leaves no temporary folders.
+    std::fs::write(a.join("stray.txt"), "old").unwrap();
+    report(&a, &["pwp", "cwp", "emhp"]).success();
+    assert_same(&b, &a, "re-running over an old folder must replace it");
+    assert!(leftovers(&tmp).is_empty(), "{:?}", leftovers(&tmp));
+    let _ = std::fs::remove_dir_all(&tmp);
+}
+
+#[test]
+fn stamp_adds_the_generation_time() {
+    let tmp = scratch("stamp");
+    report(&tmp.join("o"), &["cwp", "emhp", "--stamp"]).success();
+    let html = std::fs::read_to_string(tmp.join("o/index.html")).unwrap();
+    assert!(html.contains("Generated ") && html.contains(" UTC."));
+    let md = std::fs::read_to_string(tmp.join("o/report.md")).unwrap();
+    assert!(md.contains("Generated "));
+    let _ = std::fs::remove_dir_all(&tmp);
+}
+
+fn sentinel_folder(tmp: &Path) -> PathBuf {
+    let out = tmp.join("out");
+    std::fs::create_dir_all(out.join("csv")).unwrap();
+    std::fs::write(out.join("index.html"), "old report").unwrap();
+    std::fs::write(out.join("csv/x.csv"), "a,b\n").unwrap();
+    out
+}
+
+fn assert_sentinel(out: &Path) {
+    assert_eq!(
+        std::fs::read_to_string(out.join("index.html")).unwrap(),
+        "old report"
+    );
+    assert_eq!(
+        std::fs::read_to_string(out.join("csv/x.csv")).unwrap(),
+        "a,b\n"
+    );
+    assert_eq!(files(out).len(), 2);
+}
+
+#[test]
+fn a_failed_write_leaves_the_old_folder_intact() {
+    let tmp = scratch("atomic");
+    let out = sentinel_folder(&tmp);
+    // A write that fails half way: the second file needs `a` to be a folder, but it is a file.
+    let entries = [
+        Entry::new("index.html", "new"),
+        Entry::new("a", "file"),
+        Entry::new("a/b.csv", "x"),
+    ];
+    assert!(write_folder(&out, &entries).is_err());
+    assert_sentinel(&out);
+    assert!(leftovers(&tmp).is_empty(), "{:?}", leftovers(&tmp));
+    // Paths that escape the folder are refused.
+    assert!(write_folder(&out, &[Entry::new("../escape.txt", "x")]).is_err());
+    assert!(!tmp.join("escape.txt").exists());
+    assert_sentinel(&out);
+    // A target that is a file, not a folder, is left alone.
+    let file = tmp.join("plain.txt");
+    std::fs::write(&file, "keep").unwrap();
+    report(&file, &["cwp", "emhp"]).failure().code(3);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "keep");
+    assert!(leftovers(&tmp).is_empty(), "{:?}", leftovers(&tmp));
+    let _ = std::fs::remove_dir_all(&tmp);
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unwritable_target_leaves_the_old_folder_intact() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = scratch("unwritable");
+    let parent = tmp.join("locked");
+    std::fs::create_dir_all(&parent).unwrap();
+    let out = sentinel_folder(&parent);
+    std::fs::set_permissions(&parent, std::fs::Permissions::from_mode(0o555)).unwrap();
+    // Privileged users (root in CI containers) ignore permissions; the case is then covered by
+    // `a_failed_write_leaves_the_old_folder_intact`.
+    let privileged = std::fs::write(parent.join("probe"), "x").is_ok();
+    if !privileged {
+        report(&out, &["cwp", "emhp"]).failure().code(3);
+        assert_sentinel(&out);
+        assert!(leftovers(&parent).is_empty(), "{:?}", leftovers(&parent));
+    }
+    std::fs::set_permissions(&parent, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let _ = std::fs::remove_dir_all(&tmp);
+}
+
+#[test]
+fn spec_text_is_escaped_in_html() {
+    let tmp = scratch("escape");
+    let out = tmp.join("o");
+    let fixture = root().join("tests/fixtures/report-escape");
+    report(
+        &out,
+        &["xss", "emhp", "--curricula", fixture.to_str().unwrap()],
+    )
+    .success();
+    let html = std::fs::read_to_string(out.join("index.html")).unwrap();
+    for raw in ["<script", "<img", "<b>", "<i>", "onerror=alert(1)>"] {
+        assert!(!html.contains(raw), "unescaped `{raw}` in index.html");
+    }
+    assert!(html.contains("&lt;script&gt;alert(&quot;x&amp;y&quot;)&lt;/script&gt; Practitioner"));
+    assert!(html.contains("young person&#39;s &#39;family&#39; &amp; school &lt;script&gt;"));
+    assert!(
+        html.contains(r#"href="https://example.org/outcome?x=&quot;1&quot;&amp;y=&#39;2&#39;""#)
+    );
+    let _ = std::fs::remove_dir_all(&tmp);
+}
+
+#[test]
+fn every_table_is_in_every_format() {
+    let tmp = scratch("tables");
+    let out = tmp.join("o");
+    report(&out, &[]).success();
+    let html = std::fs::read_to_string(out.join("index.html")).unwrap();
+    let md = std::fs::read_to_string(out.join("report.md")).unwrap();
+    let readme = std::fs::read_to_string(out.join("csv/README.md")).unwrap();
+    let names: Vec<String> = files(&out.join("csv"))
+        .keys()
+        .filter_map(|k| k.strip_suffix(".csv").map(str::to_string))
+        .collect();
+    // 5 overview tables, 13 per pair (6 pairs of 4 curricula), 3 of sources and parameters.
+    assert_eq!(names.len(), 5 + 13 * 6 + 3, "{names:?}");
+    for n in &names {
+        assert!(
+            html.contains(&format!("<table id=\"{n}\">")),
+            "{n} missing in HTML"
+        );
+        assert!(
+            readme.contains(&format!("`{n}.csv`")),
+            "{n} missing in csv/README.md"
+        );
+        let csv = std::fs::read_to_string(out.join(format!("csv/{n}.csv"))).unwrap();
+        let header = csv.lines().next().unwrap();
+        assert!(md.contains(&format!("| {} |", header.split(',').next().unwrap())));
+    }
+    for must in [
+        "verdicts",
+        "curricula-coverage",
+        "cwp-emhp-modules",
+        "cwp-emhp-module-jaccard",
+        "cwp-emhp-domains",
+        "gate-cwp-emhp",
+        "gate-emhp-cwp",
+        "sensitivity-pwp-cwp",
+        "topup-cwp-emhp",
+        "cwp-emhp-only-emhp",
+        "provenance",
+        "parameters",
+    ] {
+        assert!(names.iter().any(|n| n == must), "{must} missing");
+    }
+    // Markdown has one heading per table plus the method parts.
+    assert_eq!(
+        md.matches("\n### ").count(),
+        names.len() + html.matches("<h3>").count()
+    );
+    // Heatmaps: three curriculum matrices and two per pair, each with a legend and printed values.
+    assert_eq!(html.matches("<svg ").count(), 3 + 2 * 6);
+    assert!(html.contains("0–1 scale"));
+    assert!(html.contains("Method and sources") && html.contains("sublinear"));
+    assert!(!html.contains("<script") && !html.contains("http-equiv"));
+    let xlsx = std::fs::read(out.join("overlap.xlsx")).unwrap();
+    assert_eq!(&xlsx[..2], b"PK");
+    let _ = std::fs::remove_dir_all(&tmp);
+}
+
+#[test]
+fn sheet_names_are_valid_and_unique() {
+    let mut taken = Default::default();
+    let long = "a-very-long-table-name-that-goes-past-thirty-one";
+    let names: Vec<String> = [
+        long,
+        long,
+        "A-VERY-LONG-TABLE-NAME-THAT-GOES",
+        "x[1]:y*?/\\",
+        "'q'",
+    ]
+    .iter()
+    .map(|n| sheet_name(n, &mut taken))
+    .collect();
+    let lower: std::collections::HashSet<String> = names.iter().map(|n| n.to_lowercase()).collect();
+    assert_eq!(lower.len(), names.len(), "{names:?}");
+    for n in &names {
+        assert!(!n.is_empty() && n.chars().count() <= 31, "{n}");
+        assert!(!n.contains(['[', ']', ':', '*', '?', '/', '\\']), "{n}");
+        assert!(!n.starts_with('\'') && !n.ends_with('\''), "{n}");
+    }
+}
