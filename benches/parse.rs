@@ -6,7 +6,7 @@ use overlap::syntax::parse_document;
 use std::fmt::Write as _;
 use std::hint::black_box;
 
-/// A curriculum of `modules` modules with `outcomes` outcomes each; about 5 MB at 2,000 × 12.
+/// A curriculum of `modules` modules with `outcomes` outcomes each; about 5 MB at 1,000 × 12.
 fn large_spec(modules: usize, outcomes: usize) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "# A generated curriculum for the benchmark.");
@@ -61,7 +61,7 @@ fn parse_and_build(text: &str) -> usize {
 }
 
 fn bench(c: &mut Criterion) {
-    let text = large_spec(2_000, 12);
+    let text = large_spec(1_000, 12);
     eprintln!("generated spec: {:.1} MB", text.len() as f64 / 1e6);
     let mut g = c.benchmark_group("parse");
     g.sample_size(10);

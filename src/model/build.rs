@@ -148,7 +148,16 @@ impl Builder {
                 Stmt::Source { .. } => self.once(file, &mut src, p),
                 Stmt::Define { kind, id, label } => {
                     let key = format!("{kind:?}:{}", id.value);
-                    if self.first_decl(&mut seen, key, file, id, "population or setting") {
+                    if self.first_decl(
+                        &mut seen,
+                        key,
+                        file,
+                        id,
+                        match kind {
+                            DefineKind::Population => "population",
+                            DefineKind::Setting => "setting",
+                        },
+                    ) {
                         let term = Term {
                             id: text(id),
                             label: text(label),

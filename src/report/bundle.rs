@@ -178,7 +178,7 @@ fn pair_section(p: &Pair, urls: &BTreeMap<String, String>) -> Section {
             g.from,
             g.to,
             g.verdict.kind.label(),
-            g.verdict.reasons.join(" ")
+            g.verdict.reasons.join("; ")
         ));
     }
     let all = usize::MAX;

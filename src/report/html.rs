@@ -73,9 +73,11 @@ fn cell(c: &Cell, first: bool) -> String {
                 return format!("<td>{}</td>", links.join("<br>"));
             }
             let class = match s.as_str() {
-                "ruled-out" | "top-up" | "equivalent" => format!(r#" class="v-{s}""#),
+                "ruled-out" | "top-up" | "equivalent" if !first => format!(r#" class="v-{s}""#),
                 "FLAG" => r#" class="flag""#.into(),
-                _ if first => r#" class="id""#.into(),
+                _ if first || (s.len() <= 24 && !s.contains(char::is_whitespace)) => {
+                    r#" class="id""#.into()
+                }
                 _ => String::new(),
             };
             format!("<td{class}>{}</td>", escape(s))

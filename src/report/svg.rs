@@ -54,7 +54,7 @@ pub fn heatmap(m: &Matrix, title: &str, rows_axis: &str, cols_axis: &str) -> Str
     let grid_w = nc * CELL_W;
     let grid_h = nr * CELL_H;
     let legend_x = left + grid_w + 30;
-    let legend_h = (grid_h.max(120)).min(240);
+    let legend_h = grid_h.clamp(120, 240);
     let width = legend_x + 90;
     let height = (top + grid_h).max(top + legend_h) + 20;
     let mut s = String::new();

@@ -455,7 +455,7 @@ pub fn verdicts(name: String, c: &Comparison) -> Table {
                 g.verdict.flagged_domains.join(", ").into(),
                 g.verdict.credits.map_or(Cell::Empty, Cell::from),
                 if g.stable { "yes" } else { "no" }.into(),
-                g.verdict.reasons.join(" ").into(),
+                g.verdict.reasons.join("; ").into(),
             ]);
         }
     }
