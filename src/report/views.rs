@@ -397,31 +397,7 @@ pub fn comparison(c: &Comparison, top: usize) -> Vec<Table> {
             "Shared competencies / the smaller set.",
         ),
     ];
-    let mut verdicts = Table::new(
-        format!("{stem}-verdicts"),
-        "Verdicts",
-        &[
-            "from",
-            "to",
-            "verdict",
-            "flagged domains",
-            "credits",
-            "stable",
-        ],
-    );
-    for p in &c.pairs {
-        for g in [&p.gate_ab, &p.gate_ba] {
-            verdicts.row(vec![
-                g.from.clone().into(),
-                g.to.clone().into(),
-                g.verdict.kind.label().into(),
-                g.verdict.flagged_domains.join(", ").into(),
-                g.verdict.credits.map_or(Cell::Empty, Cell::from),
-                if g.stable { "yes" } else { "no" }.into(),
-            ]);
-        }
-    }
-    v.push(verdicts);
+    v.push(verdicts(format!("{stem}-verdicts"), c));
     for p in &c.pairs {
         v.extend(pair(p, top).into_iter().skip(1));
     }
