@@ -13,12 +13,13 @@
 //! document are never held at once). Scores are summed in f32, so they may differ from
 //! [`SparseVec::dot`](super::text::SparseVec::dot) (f64) in the seventh digit; they are clamped to [0, 1].
 
-use std::collections::HashMap;
-
 use ndarray::Array2;
 use rayon::prelude::*;
 
-use super::text::{SparseVec, terms, weigh};
+use super::text::{FxMap, SparseVec, terms, weigh};
+
+/// Accumulator entries scanned per block when picking the top k.
+const SCAN: usize = 64;
 
 /// Texts tokenised per batch, so the term strings of only one batch are alive at a time.
 const BATCH: usize = 8192;
@@ -37,7 +38,7 @@ pub fn vectorise<S: AsRef<str> + Sync>(a: &[S], b: &[S]) -> Vectors {
     let docs: Vec<&str> = a.iter().chain(b).map(AsRef::as_ref).collect();
     // 1. Terms, interned to provisional ids in order of first appearance; each document becomes its sorted
     //    (provisional id, count) pairs.
-    let mut intern: HashMap<String, u32> = HashMap::new();
+    let mut intern: FxMap<String, u32> = FxMap::default();
     let mut names: Vec<String> = Vec::new();
     let mut counted: Vec<Vec<(u32, u32)>> = Vec::with_capacity(docs.len());
     for chunk in docs.chunks(BATCH) {
@@ -232,6 +233,33 @@ pub fn matrix(index: &Index, b: &[SparseVec]) -> Array2<f32> {
     m
 }
 
+/// Scores every pair of the full matrix without storing it: for each text of B (in parallel), its row of
+/// scores against every text of A goes to `f` in a buffer reused per worker, and `f`'s results come back in
+/// the order of B. Use this when the matrix is only reduced (best per row, counts), not kept.
+pub fn map_rows<R, F>(index: &Index, b: &[SparseVec], f: F) -> Vec<R>
+where
+    R: Send,
+    F: Fn(usize, &[f32]) -> R + Sync,
+{
+    let cols = index.len();
+    b.par_iter()
+        .enumerate()
+        .with_min_len(16)
+        .map_init(
+            || vec![0f32; cols],
+            |row, (j, q)| {
+                index.accumulate(q, row);
+                for s in row.iter_mut() {
+                    *s = s.clamp(0.0, 1.0);
+                }
+                let r = f(j, row);
+                row.fill(0.0);
+                r
+            },
+        )
+        .collect()
+}
+
 /// Best-first list of at most `k` (document, score) pairs; ties go to the lower document index.
 struct Best {
     k: usize,
@@ -292,13 +320,19 @@ pub fn top_k(index: &Index, b: &[SparseVec], k: usize) -> Vec<Vec<(u32, f32)>> {
                         *slot = 0.0;
                     }
                 } else {
-                    // Many postings: scan the accumulator in index order, then clear it.
+                    // Many postings: scan the accumulator in index order, a block at a time (the test "any
+                    // score above the K-th best" vectorises; most blocks hold none), then clear.
                     index.accumulate(q, acc);
                     let mut floor = best.floor();
-                    for (d, &s) in acc.iter().enumerate() {
-                        if s > floor {
-                            best.offer(d as u32, s.min(1.0));
-                            floor = best.floor();
+                    for (blk, chunk) in acc.chunks(SCAN).enumerate() {
+                        if !chunk.iter().fold(false, |any, &s| any | (s > floor)) {
+                            continue;
+                        }
+                        for (o, &s) in chunk.iter().enumerate() {
+                            if s > floor {
+                                best.offer((blk * SCAN + o) as u32, s.min(1.0));
+                                floor = best.floor();
+                            }
                         }
                     }
                     acc.fill(0.0);
@@ -328,6 +362,7 @@ mod tests {
         }
     }
 
+    #[rustfmt::skip]
     const WORDS: &[&str] = &[
         "assesses",
         "anxiety",

@@ -1,7 +1,9 @@
 //! Text → terms → TF-IDF vectors. Terms are Snowball-stemmed words and adjacent-word pairs, after stop words,
 //! descriptor boilerplate and common abbreviations of the field are handled.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -81,16 +83,86 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
     ("li", "low intensity"),
 ];
 
+/// A fast non-cryptographic hasher (the multiply-rotate of rustc's FxHash) for the tokeniser's short,
+/// trusted keys, where SipHash showed up in profiles.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut buf = [0u8; 8];
+            buf[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(buf));
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.add(i as u64);
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.add(i as u64);
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+pub type FxBuild = BuildHasherDefault<FxHasher>;
+pub type FxMap<K, V> = HashMap<K, V, FxBuild>;
+type FxSet<K> = HashSet<K, FxBuild>;
+
 struct Lexicon {
-    stop: HashSet<&'static str>,
-    abbreviations: HashMap<&'static str, &'static str>,
+    stop: FxSet<&'static str>,
+    abbreviations: FxMap<&'static str, &'static str>,
     stemmer: Stemmer,
+}
+
+/// Distinct words whose stems a thread remembers; past this the cache starts over (bounded memory).
+const STEM_CACHE: usize = 1 << 16;
+
+thread_local! {
+    /// Stemming is the costliest step of tokenising and the vocabulary is small, so each thread remembers
+    /// the stems it has computed. Same stems as calling the stemmer every time.
+    static STEMS: RefCell<FxMap<String, String>> = RefCell::new(FxMap::default());
+}
+
+fn stem(lx: &Lexicon, w: &str) -> String {
+    STEMS.with(|c| {
+        let mut c = c.borrow_mut();
+        if let Some(s) = c.get(w) {
+            return s.clone();
+        }
+        let s = lx.stemmer.stem(w).into_owned();
+        if c.len() >= STEM_CACHE {
+            c.clear();
+        }
+        c.insert(w.to_string(), s.clone());
+        s
+    })
 }
 
 fn lexicon() -> &'static Lexicon {
     static L: OnceLock<Lexicon> = OnceLock::new();
     L.get_or_init(|| {
-        let mut stop: HashSet<&'static str> = stop_words::lookup("en")
+        let mut stop: FxSet<&'static str> = stop_words::lookup("en")
             .unwrap_or(&[])
             .iter()
             .copied()
@@ -122,7 +194,7 @@ pub fn words(text: &str) -> Vec<String> {
         if let Some(exp) = lx.abbreviations.get(w) {
             for e in exp.split(' ') {
                 if !lx.stop.contains(e) {
-                    out.push(lx.stemmer.stem(e).into_owned());
+                    out.push(stem(lx, e));
                 }
             }
             continue;
@@ -130,7 +202,7 @@ pub fn words(text: &str) -> Vec<String> {
         if w.len() < 2 || lx.stop.contains(w) || w.chars().all(|c| c.is_ascii_digit()) {
             continue;
         }
-        out.push(lx.stemmer.stem(w).into_owned());
+        out.push(stem(lx, w));
     }
     out
 }
@@ -181,16 +253,24 @@ pub struct TfIdf {
 impl TfIdf {
     /// Smoothed idf, ln((1+n)/(1+df)) + 1, as scikit-learn computes it, so rare terms weigh more.
     pub fn fit<'a>(docs: impl IntoIterator<Item = &'a [String]>) -> TfIdf {
-        let mut df: BTreeMap<&str, u32> = BTreeMap::new();
+        let mut df: FxMap<&str, u32> = FxMap::default();
         let mut n = 0u32;
+        let mut uniq: Vec<&str> = Vec::new();
         for d in docs {
             n += 1;
-            let uniq: HashSet<&str> = d.iter().map(String::as_str).collect();
-            for t in uniq {
+            uniq.clear();
+            uniq.extend(d.iter().map(String::as_str));
+            uniq.sort_unstable();
+            uniq.dedup();
+            for &t in &uniq {
                 *df.entry(t).or_default() += 1;
             }
         }
+        // Term ids in lexical order of the terms.
+        let mut df: Vec<(&str, u32)> = df.into_iter().collect();
+        df.sort_unstable_by(|x, y| x.0.cmp(y.0));
         let mut m = TfIdf::default();
+        m.vocab.reserve(df.len());
         for (k, (t, f)) in df.into_iter().enumerate() {
             m.vocab.insert(t.to_string(), k as u32);
             m.terms.push(t.to_string());
@@ -201,10 +281,16 @@ impl TfIdf {
 
     /// Sublinear tf (1 + ln count) times idf, L2-normalised; terms outside the vocabulary are ignored.
     pub fn vector(&self, terms: &[String]) -> SparseVec {
-        let mut counts: BTreeMap<u32, u32> = BTreeMap::new();
-        for t in terms {
-            if let Some(&id) = self.vocab.get(t) {
-                *counts.entry(id).or_default() += 1;
+        let mut ids: Vec<u32> = terms
+            .iter()
+            .filter_map(|t| self.vocab.get(t).copied())
+            .collect();
+        ids.sort_unstable();
+        let mut counts: Vec<(u32, u32)> = Vec::with_capacity(ids.len());
+        for id in ids {
+            match counts.last_mut() {
+                Some((last, c)) if *last == id => *c += 1,
+                _ => counts.push((id, 1)),
             }
         }
         weigh(counts, &self.idf)

@@ -2,8 +2,9 @@
 //!
 //! Each non-blank line is one outcome; indices count non-blank lines from 0. Output, one line per match:
 //! `b_index<TAB>a_index<TAB>score`. With `--top K`, the K best lines of A for each line of B (bounded memory);
-//! without it, the full matrix is scored and the best line of A for each line of B is printed. `--quiet`
-//! prints one summary line instead.
+//! without it, every score of the full matrix is computed (row by row in per-worker buffers, never stored)
+//! and the best line of A for each line of B is printed. `--quiet` prints one summary line instead: sizes,
+//! nonzero pairs or matches, and elapsed milliseconds including reading the files.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -11,9 +12,6 @@ use std::time::Instant;
 
 use super::Failure;
 use crate::analysis::scale;
-
-/// Largest full matrix scored without `--top` (2^28 scores, 1 GiB of f32).
-const MAX_FULL: usize = 1 << 28;
 
 fn read_lines(path: &Path) -> Result<String, Failure> {
     let bytes = std::fs::read(path)
@@ -48,14 +46,6 @@ pub fn run(a: &Path, b: &Path, top: Option<usize>, quiet: bool) -> Result<String
     let start = Instant::now();
     let (text_a, text_b) = (read_lines(a)?, read_lines(b)?);
     let (la, lb) = (outcomes(a, &text_a)?, outcomes(b, &text_b)?);
-    if top.is_none() && la.len().saturating_mul(lb.len()) > MAX_FULL {
-        return Err(Failure::usage(format!(
-            "error: the full matrix of {} × {} scores would take {:.1} GiB; use --top K to keep the K best per line of B\n",
-            lb.len(),
-            la.len(),
-            (la.len() * lb.len() * 4) as f64 / (1u64 << 30) as f64
-        )));
-    }
     let v = scale::vectorise(&la, &lb);
     let index = scale::Index::build(&v.a, v.vocab);
     let mut out = String::new();
@@ -74,19 +64,23 @@ pub fn run(a: &Path, b: &Path, top: Option<usize>, quiet: bool) -> Result<String
             format!("top-{k}: {matches} matches")
         }
         None => {
-            let m = scale::matrix(&index, &v.b);
-            let nonzero = m.iter().filter(|&&s| s > 0.0).count();
+            // Every score of the full matrix is computed; each row is reduced (nonzero count, best match,
+            // ties to the lower index) in a per-worker buffer instead of storing |B| × |A| floats.
+            let rows = scale::map_rows(&index, &v.b, |_, row| {
+                let nonzero = row.iter().filter(|&&s| s > 0.0).count();
+                let best = row.iter().enumerate().fold(
+                    None,
+                    |acc: Option<(usize, f32)>, (i, &s)| match acc {
+                        Some((_, bs)) if bs >= s => acc,
+                        _ if s > 0.0 => Some((i, s)),
+                        _ => acc,
+                    },
+                );
+                (nonzero, best)
+            });
+            let nonzero: usize = rows.iter().map(|r| r.0).sum();
             if !quiet {
-                for (j, row) in m.outer_iter().enumerate() {
-                    // Best per row, ties to the lower index.
-                    let best =
-                        row.iter()
-                            .enumerate()
-                            .fold(None, |acc: Option<(usize, f32)>, (i, &s)| match acc {
-                                Some((_, bs)) if bs >= s => acc,
-                                _ if s > 0.0 => Some((i, s)),
-                                _ => acc,
-                            });
+                for (j, (_, best)) in rows.iter().enumerate() {
                     if let Some((i, s)) = best {
                         let _ = writeln!(out, "{j}\t{i}\t{s:.4}");
                     }
