@@ -122,7 +122,9 @@ pub fn run(cli: Cli) -> i32 {
     };
     match result {
         Ok(out) => {
-            print!("{out}");
+            // A closed pipe (`overlap … | head`) is not an error worth a panic.
+            use std::io::Write;
+            let _ = std::io::stdout().lock().write_all(out.as_bytes());
             0
         }
         Err(f) => {
