@@ -3,7 +3,7 @@
 use ndarray::Array2;
 use serde::Serialize;
 
-use super::corpus::{Score, Side, best_matches, score};
+use super::corpus::{Score, Side, score};
 use super::params::Params;
 use super::sets::{self, DomainSets, SetStats};
 
@@ -63,8 +63,41 @@ pub struct Coverage {
     pub outcomes: Vec<Match>,
 }
 
-pub fn coverage(from: &Side, to: &Side, p: &Params) -> Coverage {
-    let best = best_matches(&from.items, &to.items, p);
+/// Every outcome of `a` scored against every outcome of `b`, once per pair: the score is symmetric, so both
+/// coverage directions and the module matrix read from this one matrix.
+pub fn score_matrix(a: &Side, b: &Side, p: &Params) -> Array2<Score> {
+    Array2::from_shape_fn((a.items.len(), b.items.len()), |(i, j)| {
+        score(&a.items[i], &b.items[j], p)
+    })
+}
+
+/// For each lane of `scores` along `axis`, the best entry (index and score); ties go to the earlier outcome.
+fn best_along(
+    scores: ndarray::ArrayView2<'_, Score>,
+    axis: ndarray::Axis,
+) -> Vec<Option<(usize, Score)>> {
+    scores
+        .axis_iter(axis)
+        .map(|lane| {
+            let mut best: Option<(usize, Score)> = None;
+            for (i, s) in lane.iter().enumerate() {
+                if best.is_none_or(|(_, bs)| s.total > bs.total) {
+                    best = Some((i, *s));
+                }
+            }
+            best
+        })
+        .collect()
+}
+
+/// Coverage of `to` by `from`, given `scores` with `from`'s outcomes as rows and `to`'s as columns.
+pub fn coverage(
+    from: &Side,
+    to: &Side,
+    scores: ndarray::ArrayView2<'_, Score>,
+    p: &Params,
+) -> Coverage {
+    let best = best_along(scores, ndarray::Axis(1));
     let mut covered_weight = 0.0;
     let mut total_weight = 0.0;
     let outcomes: Vec<Match> = to
@@ -116,10 +149,8 @@ pub fn coverage(from: &Side, to: &Side, p: &Params) -> Coverage {
 
 /// Module similarity: the mean of best-match scores in each direction, averaged, so it is symmetric and a
 /// module compared with itself scores 1.
-pub fn module_similarity(a: &Side, b: &Side, p: &Params) -> Array2<f64> {
-    let scores = Array2::from_shape_fn((a.items.len(), b.items.len()), |(i, j)| {
-        score(&a.items[i], &b.items[j], p).total
-    });
+pub fn module_similarity(a: &Side, b: &Side, scores: &Array2<Score>) -> Array2<f64> {
+    let scores = scores.map(|s| s.total);
     Array2::from_shape_fn((a.modules.len(), b.modules.len()), |(i, j)| {
         let (ra, rb) = (a.modules[i].range.clone(), b.modules[j].range.clone());
         if ra.is_empty() || rb.is_empty() {
@@ -149,12 +180,13 @@ pub struct PairAnalysis {
 
 pub fn analyse(a: &Side, b: &Side, tax: &crate::model::Taxonomy, p: &Params) -> PairAnalysis {
     let ids = |s: &Side| s.modules.iter().map(|m| m.id.clone()).collect::<Vec<_>>();
+    let scores = score_matrix(a, b, p);
     PairAnalysis {
         sets: SetStats::of(&sets::all_competencies(a), &sets::all_competencies(b)),
-        modules: Matrix::from_array(ids(a), ids(b), &module_similarity(a, b, p)),
+        modules: Matrix::from_array(ids(a), ids(b), &module_similarity(a, b, &scores)),
         module_sets: Matrix::from_array(ids(a), ids(b), &sets::module_jaccard(a, b)),
         domains: sets::by_domain(a, b, tax),
-        a_covers_b: coverage(a, b, p),
-        b_covers_a: coverage(b, a, p),
+        a_covers_b: coverage(a, b, scores.view(), p),
+        b_covers_a: coverage(b, a, scores.t(), p),
     }
 }

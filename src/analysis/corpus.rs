@@ -2,7 +2,6 @@
 
 use std::collections::BTreeSet;
 
-use rayon::prelude::*;
 use serde::Serialize;
 
 use super::params::Params;
@@ -134,21 +133,4 @@ pub fn score(a: &Item, b: &Item, p: &Params) -> Score {
         None => text,
     };
     Score { text, tags, total }
-}
-
-/// For each item of `to`, the best-scoring item of `from` (index and score); `None` when `from` is empty.
-pub fn best_matches(from: &[Item], to: &[Item], p: &Params) -> Vec<Option<(usize, Score)>> {
-    to.par_iter()
-        .map(|b| {
-            let mut best: Option<(usize, Score)> = None;
-            for (i, a) in from.iter().enumerate() {
-                let s = score(a, b, p);
-                // Ties go to the earlier outcome, so results do not depend on thread scheduling.
-                if best.is_none_or(|(_, bs)| s.total > bs.total) {
-                    best = Some((i, s));
-                }
-            }
-            best
-        })
-        .collect()
 }
