@@ -1,6 +1,6 @@
 //! The outcomes under analysis, each with its TF-IDF vector and tags, and the hybrid score between two.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use serde::Serialize;
 
@@ -28,19 +28,34 @@ pub struct Item {
 #[derive(Debug, Clone)]
 pub struct Corpus {
     pub tfidf: TfIdf,
+    /// The vector of every text the model was fitted on, so an outcome is tokenised once, at fit time.
+    vectors: HashMap<String, SparseVec>,
 }
 
 impl Corpus {
     pub fn fit(catalog: &Catalog, extra: &[String]) -> Corpus {
-        let mut docs: Vec<Vec<String>> = catalog
+        let texts: Vec<&str> = catalog
             .curricula
             .iter()
             .flat_map(|c| c.modules.iter().flat_map(|m| m.outcomes.iter()))
-            .map(|o| terms(&o.text))
+            .map(|o| o.text.as_str())
+            .chain(extra.iter().map(String::as_str))
             .collect();
-        docs.extend(extra.iter().map(|t| terms(t)));
-        Corpus {
-            tfidf: TfIdf::fit(docs.iter().map(Vec::as_slice)),
+        let docs: Vec<Vec<String>> = texts.iter().map(|t| terms(t)).collect();
+        let tfidf = TfIdf::fit(docs.iter().map(Vec::as_slice));
+        let vectors = texts
+            .iter()
+            .zip(&docs)
+            .map(|(t, d)| (t.to_string(), tfidf.vector(d)))
+            .collect();
+        Corpus { tfidf, vectors }
+    }
+
+    /// The TF-IDF vector of a text: from the fit when the text was part of it, else computed.
+    pub fn vector(&self, text: &str) -> SparseVec {
+        match self.vectors.get(text) {
+            Some(v) => v.clone(),
+            None => self.tfidf.vector(&terms(text)),
         }
     }
 
@@ -54,7 +69,7 @@ impl Corpus {
             domains: tags.iter().map(|t| domain_of(t).to_string()).collect(),
             tags,
             url: o.provenance.as_ref().map(|p| p.url.clone()),
-            vec: self.tfidf.vector(&terms(&o.text)),
+            vec: self.vector(&o.text),
             weight: 1.0,
         }
     }
