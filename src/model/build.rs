@@ -48,12 +48,12 @@ pub fn build(parsed: &[Parsed<'_>]) -> Result<Catalog, Vec<Diagnostic>> {
         for block in &p.doc.blocks {
             match block.kind {
                 BlockKind::Curriculum => {
-                    let c = b.curriculum(p, block, &mut spans);
-                    catalog.curricula.push(c);
+                    catalog.curricula.extend(b.curriculum(p, block, &mut spans));
                 }
                 BlockKind::Module => {
-                    let m = b.module(p.file, block, &mut spans, false);
-                    catalog.loose_modules.push((p.name.to_string(), m));
+                    if let Some(m) = b.module(p.file, block, &mut spans, false) {
+                        catalog.loose_modules.push((p.name.to_string(), m));
+                    }
                 }
                 _ => {}
             }
@@ -321,10 +321,16 @@ impl Builder {
         .help(help);
     }
 
-    fn curriculum(&mut self, p: &Parsed<'_>, block: &Block, spans: &mut Spans) -> Curriculum {
+    fn curriculum(
+        &mut self,
+        p: &Parsed<'_>,
+        block: &Block,
+        spans: &mut Spans,
+    ) -> Option<Curriculum> {
         let file = p.file;
+        // The tree builder opens blocks only from their header statements, so this always matches.
         let Stmt::Curriculum { id, title } = &block.head.stmt else {
-            unreachable_block()
+            return None;
         };
         let mut c = Curriculum {
             id: text(id),
@@ -420,7 +426,9 @@ impl Builder {
             ),
         );
         for m in &block.children {
-            let mut module = self.module(file, m, spans, true);
+            let Some(mut module) = self.module(file, m, spans, true) else {
+                continue;
+            };
             if module.source.is_none() {
                 module.source = c.source.clone();
             }
@@ -431,7 +439,7 @@ impl Builder {
             }
             c.modules.push(module);
         }
-        c
+        Some(c)
     }
 
     fn module(
@@ -440,9 +448,9 @@ impl Builder {
         block: &Block,
         spans: &mut Spans,
         in_curriculum: bool,
-    ) -> Module {
+    ) -> Option<Module> {
         let Stmt::Module { id, title } = &block.head.stmt else {
-            unreachable_block()
+            return None;
         };
         let mut m = Module {
             id: text(id),
@@ -504,7 +512,7 @@ impl Builder {
             }
         }
         for o in &block.children {
-            m.outcomes.push(self.outcome(file, o, spans));
+            m.outcomes.extend(self.outcome(file, o, spans));
         }
         if m.same_as.is_some() && !m.outcomes.is_empty() {
             self.err(file, id.span, "same-as", format!("module `{}` is `same as` another module but lists outcomes", m.id))
@@ -515,12 +523,12 @@ impl Builder {
                 .label("no `outcome` lines follow this module")
                 .help("add its learning outcomes (`outcome ID \"…\"`), or `same as MODULE` if it is another curriculum's module");
         }
-        m
+        Some(m)
     }
 
-    fn outcome(&mut self, file: usize, block: &Block, spans: &mut Spans) -> Outcome {
+    fn outcome(&mut self, file: usize, block: &Block, spans: &mut Spans) -> Option<Outcome> {
         let Stmt::Outcome { id, text: t } = &block.head.stmt else {
-            unreachable_block()
+            return None;
         };
         spans.outcomes.push((
             id.value.clone(),
@@ -574,7 +582,7 @@ impl Builder {
         }
         o.provenance = src.and_then(Self::provenance);
         o.derived_from_aims = der.is_some();
-        o
+        Some(o)
     }
 
     fn unique_ids(&mut self, catalog: &Catalog, spans: &Spans) {
@@ -813,11 +821,6 @@ impl Pushed<'_> {
         }
         self
     }
-}
-
-fn unreachable_block() -> ! {
-    // The tree builder opens blocks only from their header statements.
-    panic!("block kind and header statement disagree")
 }
 
 /// The closest known id, if any is close enough to be a likely typo.

@@ -360,7 +360,13 @@ impl<'a> Ctx<'a> {
                     },
                 ))
             }
-            _ => unreachable!("keyword list and match arms agree"),
+            // Only words in KEYWORDS reach here; anything else reads as an unknown keyword.
+            _ => Err(nom::Err::Error(PErr {
+                rest: i,
+                expected: "a keyword",
+                help: None,
+                fatal: false,
+            })),
         }
     }
 }
