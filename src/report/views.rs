@@ -185,22 +185,27 @@ pub fn unmatched(name: String, c: &Coverage, top: usize) -> Table {
     let rows: Vec<_> = c.outcomes.iter().filter(|o| !o.covered).collect();
     let n = rows.len();
     for o in rows.into_iter().take(top) {
-        t.row(vec![
-            o.module.clone().into(),
-            o.outcome.clone().into(),
-            o.best
-                .as_ref()
-                .map_or(Cell::Empty, |b| Cell::score(b.score.total)),
-            o.best
-                .as_ref()
-                .map_or(Cell::Empty, |b| b.outcome.clone().into()),
-            o.text.clone().into(),
-        ]);
+        t.row(unmatched_row(o));
     }
     if n > top {
         t.note = Some(format!("{} more not shown (raise --top).", n - top));
     }
     t
+}
+
+/// An uncovered outcome with its best (too weak) candidate.
+fn unmatched_row(o: &crate::analysis::compare::Match) -> Vec<Cell> {
+    vec![
+        o.module.clone().into(),
+        o.outcome.clone().into(),
+        o.best
+            .as_ref()
+            .map_or(Cell::Empty, |b| Cell::score(b.score.total)),
+        o.best
+            .as_ref()
+            .map_or(Cell::Empty, |b| b.outcome.clone().into()),
+        o.text.clone().into(),
+    ]
 }
 
 pub fn gate(g: &Gate) -> Table {
@@ -461,18 +466,9 @@ pub fn unmatched_sourced(
         ],
     );
     for o in c.outcomes.iter().filter(|o| !o.covered) {
-        t.row(vec![
-            o.module.clone().into(),
-            o.outcome.clone().into(),
-            o.best
-                .as_ref()
-                .map_or(Cell::Empty, |b| Cell::score(b.score.total)),
-            o.best
-                .as_ref()
-                .map_or(Cell::Empty, |b| b.outcome.clone().into()),
-            o.text.clone().into(),
-            urls.get(&o.outcome).cloned().unwrap_or_default().into(),
-        ]);
+        let mut row = unmatched_row(o);
+        row.push(urls.get(&o.outcome).cloned().unwrap_or_default().into());
+        t.row(row);
     }
     t
 }
