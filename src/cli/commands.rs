@@ -196,11 +196,7 @@ pub fn parse(global: &Global, files: &[PathBuf]) -> Result<String, Failure> {
         .filter(|(f, _)| names.contains(f))
         .map(|(_, m)| m)
         .collect();
-    let taxonomy_given = ws
-        .files
-        .iter()
-        .skip(ws.files.len() - files.len())
-        .any(|f| f.text.trim_start().starts_with("taxonomy") || f.text.contains("\ntaxonomy "));
+    let taxonomy_given = ws.taxonomy_file.as_ref().is_some_and(|t| names.contains(t));
     let value = serde_json::json!({
         "curricula": curricula,
         "modules": modules,

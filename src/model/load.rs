@@ -15,6 +15,8 @@ include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 pub struct Workspace {
     pub files: Vec<SourceFile>,
     pub catalog: Catalog,
+    /// The name of the file the taxonomy in use was read from.
+    pub taxonomy_file: Option<String>,
 }
 
 #[derive(Debug)]
@@ -169,8 +171,16 @@ pub fn load_sources(
             doc,
         })
         .collect();
+    let taxonomy_file = parsed
+        .iter()
+        .find(|p| key(p.doc).as_deref() == Some("taxonomy"))
+        .map(|p| p.name.to_string());
     match build(&parsed) {
-        Ok(catalog) => Ok(Workspace { files, catalog }),
+        Ok(catalog) => Ok(Workspace {
+            files,
+            catalog,
+            taxonomy_file,
+        }),
         Err(diagnostics) => Err(LoadError::Invalid { files, diagnostics }),
     }
 }
