@@ -5,6 +5,7 @@
 pub mod analysis;
 pub mod cli;
 pub mod diagnostic;
+pub mod gold;
 pub mod model;
 pub mod report;
 pub mod syntax;

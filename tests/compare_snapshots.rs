@@ -1,4 +1,5 @@
-//! Snapshots of the headline comparisons in every output format.
+//! The shape of the headline comparison in each text format. Numbers are masked: these snapshots show the
+//! format only; the figures are stated as expectations in tests/engine.rs and tests/meaning.rs.
 
 use assert_cmd::Command;
 
@@ -6,7 +7,7 @@ fn run(args: &[&str], format: &str) -> String {
     let out = Command::cargo_bin("overlap")
         .unwrap()
         .args(args)
-        .args(["--format", format])
+        .args(["--format", format, "--top", "3"])
         .env("COLUMNS", "160")
         .output()
         .unwrap();
@@ -19,15 +20,10 @@ fn run(args: &[&str], format: &str) -> String {
 }
 
 #[test]
-fn comparisons_in_every_format() {
-    for args in [
-        ["cwp", "emhp"].as_slice(),
-        &["pwp", "cwp"],
-        &["pwp", "cwp", "emhp"],
-    ] {
-        for format in ["table", "markdown", "csv", "json"] {
-            let name = format!("{}-{format}", args.join("-"));
-            insta::assert_snapshot!(name, run(args, format));
+fn comparison_formats() {
+    insta::with_settings!({filters => vec![(r"\d+(\.\d+)?", "N")]}, {
+        for format in ["table", "markdown", "csv"] {
+            insta::assert_snapshot!(format!("cwp-emhp-{format}"), run(&["cwp", "emhp"], format));
         }
-    }
+    });
 }

@@ -6,14 +6,10 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::compare::round;
-use super::corpus::{Corpus, Item, Score, score};
+use super::corpus::{Corpus, Item};
 use super::params::Params;
+use super::similarity::{Score, compatible, score};
 use crate::model::{Catalog, Curriculum, Module};
-
-/// Aims and content paragraphs count for this much of an outcome when they match a national outcome.
-pub const AIMS_WEIGHT: f64 = 0.8;
-/// Below this coverage the best national module is reported as a poor fit.
-pub const POOR_FIT: f64 = 0.2;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Ranked {
@@ -23,7 +19,7 @@ pub struct Ranked {
     /// Half the harmonic mean of the mean best-match scores both ways (high only when the module and the file
     /// match each other throughout), half the cosine of the two modules taken as whole documents.
     pub score: f64,
-    /// Share of the national module's outcomes the file covers.
+    /// Share of the national module's outcomes the file covers (a partial match counts half).
     pub coverage: f64,
     /// Share of the file's outcomes the national module covers.
     pub coverage_of_file: f64,
@@ -37,6 +33,8 @@ pub struct Link {
     pub by: Option<String>,
     pub score: f64,
     pub covered: bool,
+    /// Below the threshold but within the partial band: half credit.
+    pub partial: bool,
     pub url: Option<String>,
 }
 
@@ -55,6 +53,8 @@ pub struct FileOutcome {
     pub best: Option<String>,
     pub score: f64,
     pub matched: bool,
+    /// The next-best national outcomes after `best` (curriculum:outcome, score), best first.
+    pub alternatives: Vec<(String, f64)>,
     pub tags: Vec<String>,
     /// Suggested competency tags (for untagged outcomes), best first.
     pub suggested_tags: Vec<String>,
@@ -68,6 +68,12 @@ pub struct CheckResult {
     pub against: Vec<String>,
     pub threshold: f64,
     pub threshold_text: f64,
+    /// How texts were compared (`meaning` or `lexical`).
+    pub method: &'static str,
+    /// The populations the module is read as written for: those of the curriculum of its best national
+    /// module. National outcomes scoped to other populations are penalised.
+    pub population: Vec<String>,
+    pub poor_fit: f64,
     pub ranking: Vec<Ranked>,
     pub fit: &'static str,
     pub best: Vec<ModuleDetail>,
@@ -75,16 +81,30 @@ pub struct CheckResult {
     pub lints: Vec<String>,
 }
 
+/// The best item of `from` for `b`, each item's score scaled by its weight (aims count less).
 fn best_of<'a>(from: &'a [Item], b: &Item, p: &Params) -> Option<(&'a Item, Score)> {
-    let mut best: Option<(&Item, Score)> = None;
-    for a in from {
-        let mut s = score(a, b, p);
-        s.total *= a.weight;
-        if best.is_none_or(|(_, bs)| s.total > bs.total) {
-            best = Some((a, s));
-        }
-    }
-    best
+    ranked(from, b, p, |_| 0.0).into_iter().next()
+}
+
+/// Items of `from` by score for `b` (scaled by weight), best first, ties to the earlier item; `bonus` is added
+/// for the ordering only, never to the reported score.
+fn ranked<'a>(
+    from: &'a [Item],
+    b: &Item,
+    p: &Params,
+    bonus: impl Fn(&Item) -> f64,
+) -> Vec<(&'a Item, Score)> {
+    let mut v: Vec<(usize, f64, &Item, Score)> = from
+        .iter()
+        .enumerate()
+        .map(|(k, a)| {
+            let mut s = score(a, b, p);
+            s.total *= a.weight;
+            (k, s.total + bonus(a), a, s)
+        })
+        .collect();
+    v.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+    v.into_iter().map(|(_, _, a, s)| (a, s)).collect()
 }
 
 fn mean(v: &[f64]) -> f64 {
@@ -99,6 +119,7 @@ fn mean(v: &[f64]) -> f64 {
 fn suggest(item: &Item, national: &[Item], p: &Params) -> Vec<String> {
     let mut scored: Vec<(f64, &Item)> = national
         .iter()
+        .filter(|n| compatible(n, item))
         .map(|n| (score(n, item, p).text, n))
         .filter(|(s, _)| *s > 0.0)
         .collect();
@@ -115,7 +136,7 @@ fn suggest(item: &Item, national: &[Item], p: &Params) -> Vec<String> {
     let top = votes.values().cloned().fold(0.0, f64::max);
     let mut v: Vec<(&str, f64)> = votes
         .into_iter()
-        .filter(|(_, s)| *s >= 0.5 * top && top >= p.cover * 0.5)
+        .filter(|(_, s)| *s >= 0.5 * top && top >= p.cover_text * 0.5)
         .collect();
     v.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
     v.into_iter().take(3).map(|(t, _)| t.to_string()).collect()
@@ -128,46 +149,16 @@ pub struct Subject<'a> {
     pub aims: Vec<String>,
 }
 
-pub fn check(
-    catalog: &Catalog,
+/// The national modules ranked for the file, and each one's outcome-level detail.
+fn rank_modules(
+    corpus: &Corpus,
     subject: &Subject<'_>,
+    outcomes: &[Item],
+    with_aims: &[Item],
     against: &[&Curriculum],
     p: &Params,
-    top: usize,
-) -> CheckResult {
+) -> (Vec<Ranked>, Vec<ModuleDetail>) {
     let m = subject.module;
-    let mut extra: Vec<String> = m.outcomes.iter().map(|o| o.text.clone()).collect();
-    extra.extend(subject.aims.iter().cloned());
-    let corpus = Corpus::fit(catalog, &extra);
-    let cid = "FILE";
-    let outcomes: Vec<Item> = m.outcomes.iter().map(|o| corpus.item(cid, m, o)).collect();
-    let mut with_aims = outcomes.clone();
-    for (k, a) in subject.aims.iter().enumerate() {
-        let o = crate::model::Outcome {
-            id: if subject.aims.len() == 1 {
-                "aims".into()
-            } else {
-                format!("aims-{}", k + 1)
-            },
-            text: a.clone(),
-            tags: Vec::new(),
-            provenance: None,
-            derived_from_aims: true,
-        };
-        let mut it = corpus.item(cid, m, &o);
-        it.weight = AIMS_WEIGHT;
-        with_aims.push(it);
-    }
-    let all_national: Vec<Item> = catalog
-        .curricula
-        .iter()
-        .flat_map(|c| {
-            c.outcomes()
-                .map(|(mm, o)| corpus.item(&c.id, mm, o))
-                .collect::<Vec<_>>()
-        })
-        .collect();
-
     // The whole module as one document (title, aims, outcomes): robust where single outcomes are worded apart.
     let doc = |parts: Vec<&str>| corpus.tfidf.vector(&super::text::terms(&parts.join(". ")));
     let mut file_parts: Vec<&str> = vec![m.title.as_str()];
@@ -189,19 +180,27 @@ pub fn check(
             let links: Vec<Link> = nat
                 .iter()
                 .map(|n| {
-                    let b = best_of(&with_aims, n, p);
-                    let s = b.map_or(0.0, |(_, s)| s.total);
-                    let covered = b.is_some_and(|(_, sc)| sc.total >= p.threshold(&sc));
+                    let b = best_of(with_aims, n, p);
+                    let credit = b.map_or(0.0, |(_, s)| p.credit(&s));
                     Link {
                         national: n.outcome.clone(),
                         national_text: n.text.clone(),
                         by: b.map(|(i, _)| i.outcome.clone()),
-                        score: round(s),
-                        covered,
+                        score: round(b.map_or(0.0, |(_, s)| s.total)),
+                        covered: credit >= 1.0,
+                        partial: credit > 0.0 && credit < 1.0,
                         url: n.url.clone(),
                     }
                 })
                 .collect();
+            let credit: f64 = links
+                .iter()
+                .map(|l| match (l.covered, l.partial) {
+                    (true, _) => 1.0,
+                    (_, true) => 0.5,
+                    _ => 0.0,
+                })
+                .sum();
             let back_scores: Vec<Option<Score>> = outcomes
                 .iter()
                 .map(|o| best_of(&nat, o, p).map(|(_, s)| s))
@@ -226,9 +225,7 @@ pub fn check(
                 module: nm.id.clone(),
                 title: nm.title.clone(),
                 score: round(score),
-                coverage: round(
-                    links.iter().filter(|l| l.covered).count() as f64 / links.len() as f64,
-                ),
+                coverage: round(credit / links.len() as f64),
                 coverage_of_file: round(
                     back_scores
                         .iter()
@@ -251,6 +248,68 @@ pub fn check(
             .then_with(|| a.curriculum.cmp(&b.curriculum))
             .then_with(|| a.module.cmp(&b.module))
     });
+    (ranking, details)
+}
+
+pub fn check(
+    catalog: &Catalog,
+    subject: &Subject<'_>,
+    against: &[&Curriculum],
+    p: &Params,
+    top: usize,
+) -> Result<CheckResult, String> {
+    let m = subject.module;
+    let mut extra: Vec<String> = m.outcomes.iter().map(|o| o.text.clone()).collect();
+    extra.extend(subject.aims.iter().cloned());
+    let corpus = Corpus::fit(catalog, &extra, p.method)?;
+    let cid = "FILE";
+    let mut outcomes: Vec<Item> = m.outcomes.iter().map(|o| corpus.item(cid, m, o)).collect();
+    let mut with_aims = outcomes.clone();
+    for (k, a) in subject.aims.iter().enumerate() {
+        let o = crate::model::Outcome {
+            id: if subject.aims.len() == 1 {
+                "aims".into()
+            } else {
+                format!("aims-{}", k + 1)
+            },
+            text: a.clone(),
+            tags: Vec::new(),
+            provenance: None,
+            derived_from_aims: true,
+        };
+        let mut it = corpus.item(cid, m, &o);
+        it.weight = p.aims_weight;
+        with_aims.push(it);
+    }
+    let all_national: Vec<Item> = catalog
+        .curricula
+        .iter()
+        .flat_map(|c| {
+            c.outcomes()
+                .map(|(mm, o)| corpus.item(&c.id, mm, o))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+
+    // First pass: which national module the file implements, with no assumption about its population.
+    let (first, _) = rank_modules(&corpus, subject, &outcomes, &with_aims, against, p);
+    // The module is written for the population of its best national module's curriculum: its untagged
+    // outcomes take that scope, so adult and children's competences no longer meet (the taxonomy says which
+    // competences are population-neutral). Then everything is measured again in that context.
+    let population: Vec<String> = first
+        .first()
+        .and_then(|r| against.iter().find(|c| c.id == r.curriculum))
+        .map(|c| c.population.clone())
+        .unwrap_or_default();
+    if !population.is_empty() {
+        let pop: std::collections::BTreeSet<String> = population.iter().cloned().collect();
+        for it in outcomes.iter_mut().chain(with_aims.iter_mut()) {
+            if it.tags.is_empty() {
+                it.scope = Some(pop.clone());
+            }
+        }
+    }
+    let (ranking, details) = rank_modules(&corpus, subject, &outcomes, &with_aims, against, p);
     let best_ids: Vec<(String, String)> = ranking
         .iter()
         .take(top.clamp(1, 3))
@@ -270,10 +329,28 @@ pub fn check(
         .filter(|i| against.iter().any(|c| c.id == i.curriculum))
         .cloned()
         .collect();
+    // A module is written for one purpose: its outcomes' counterparts are looked for first in the national
+    // module the whole descriptor matches best (and modules that are the same as it).
+    let prior: std::collections::BTreeSet<&str> = ranking
+        .first()
+        .and_then(|r| details.iter().find(|d| d.module == r.module))
+        .map(|d| d.outcomes.iter().map(|l| l.national.as_str()).collect())
+        .unwrap_or_default();
     let file_outcomes = outcomes
         .iter()
         .map(|o| {
-            let b = best_of(&national_against, o, p);
+            let picks = ranked(&national_against, o, p, |n| {
+                if prior.contains(n.outcome.as_str()) {
+                    p.module_prior
+                } else {
+                    0.0
+                }
+            });
+            let mut seen = std::collections::BTreeSet::new();
+            let mut picks = picks
+                .into_iter()
+                .filter(|(i, _)| seen.insert(i.outcome.clone()));
+            let b = picks.next();
             let s = b.map_or(0.0, |(_, s)| s.total);
             let matched = b.is_some_and(|(_, sc)| sc.total >= p.threshold(&sc));
             FileOutcome {
@@ -282,6 +359,10 @@ pub fn check(
                 best: b.map(|(i, _)| format!("{}:{}", i.curriculum, i.outcome)),
                 score: round(s),
                 matched,
+                alternatives: picks
+                    .take(4)
+                    .map(|(i, s)| (format!("{}:{}", i.curriculum, i.outcome), round(s.total)))
+                    .collect(),
                 tags: o.tags.iter().cloned().collect(),
                 suggested_tags: if o.tags.is_empty() {
                     suggest(o, &all_national, p)
@@ -320,20 +401,23 @@ pub fn check(
         }
     }
     let fit = match ranking.first() {
-        Some(r) if r.coverage >= POOR_FIT => "good",
+        Some(r) if r.coverage >= p.poor_fit => "good",
         _ => "poor",
     };
-    CheckResult {
+    Ok(CheckResult {
         file: subject.file.clone(),
         module: m.id.clone(),
         title: m.title.clone(),
         against: against.iter().map(|c| c.id.clone()).collect(),
         threshold: p.cover,
         threshold_text: p.cover_text,
+        method: p.method.name(),
+        population,
+        poor_fit: p.poor_fit,
         ranking,
         fit,
         best,
         outcomes: file_outcomes,
         lints,
-    }
+    })
 }

@@ -3,9 +3,10 @@
 use ndarray::Array2;
 use serde::Serialize;
 
-use super::corpus::{Score, Side, score};
+use super::corpus::Side;
 use super::params::Params;
 use super::sets::{self, DomainSets, SetStats};
+use super::similarity::{Score, score};
 
 /// A labelled matrix as it appears in JSON: row ids, column ids, values.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -29,6 +30,18 @@ impl Matrix {
     }
 }
 
+/// A score with every part rounded (see [`round`]).
+pub fn rounded(s: Score) -> Score {
+    Score {
+        text: round(s.text),
+        lexical: round(s.lexical),
+        meaning: s.meaning.map(round),
+        tags: s.tags.map(round),
+        context: round(s.context),
+        total: round(s.total),
+    }
+}
+
 /// Scores are reported to four decimals so output is stable across platforms' last-bit differences.
 pub fn round(x: f64) -> f64 {
     (x * 10_000.0).round() / 10_000.0
@@ -42,6 +55,10 @@ pub struct Match {
     pub text: String,
     pub best: Option<Counterpart>,
     pub covered: bool,
+    /// Best match below the threshold but within the partial band: half credit in the share.
+    pub partial: bool,
+    /// The outcome is marked `derived from aims` in its spec.
+    pub derived_from_aims: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -57,9 +74,11 @@ pub struct Counterpart {
 pub struct Coverage {
     pub from: String,
     pub to: String,
-    /// Share of `to`'s outcomes whose best match scores at or above the threshold.
+    /// Share of `to`'s outcomes covered: full credit at or above the threshold, half in the partial band.
     pub share: f64,
+    /// The threshold applied (with tags; text-only comparisons use `threshold_text`).
     pub threshold: f64,
+    pub threshold_text: f64,
     pub outcomes: Vec<Match>,
 }
 
@@ -111,26 +130,21 @@ pub fn coverage(
                     module: a.module.clone(),
                     outcome: a.outcome.clone(),
                     text: a.text.clone(),
-                    score: Score {
-                        text: round(s.text),
-                        tags: s.tags.map(round),
-                        total: round(s.total),
-                    },
+                    score: rounded(s),
                 }
             });
-            let covered = best
-                .as_ref()
-                .is_some_and(|c| c.score.total >= p.threshold(&c.score));
+            let credit = best.as_ref().map_or(0.0, |c| p.credit(&c.score));
+            let covered = credit >= 1.0;
             total_weight += b.weight;
-            if covered {
-                covered_weight += b.weight;
-            }
+            covered_weight += b.weight * credit;
             Match {
                 module: b.module.clone(),
                 outcome: b.outcome.clone(),
                 text: b.text.clone(),
+                partial: credit > 0.0 && !covered,
                 best,
                 covered,
+                derived_from_aims: b.from_aims,
             }
         })
         .collect();
@@ -143,6 +157,7 @@ pub fn coverage(
             0.0
         },
         threshold: p.cover,
+        threshold_text: p.cover_text,
         outcomes,
     }
 }

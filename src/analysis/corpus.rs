@@ -1,10 +1,10 @@
-//! The outcomes under analysis, each with its TF-IDF vector and tags, and the hybrid score between two.
+//! The outcomes under analysis, each with what the similarity seam needs: its TF-IDF vector, its embedding
+//! (when the method reads meaning), its tags and the populations its competencies are scoped to.
 
 use std::collections::{BTreeSet, HashMap};
 
-use serde::Serialize;
-
-use super::params::Params;
+use super::embed::{Embedder, Embedding};
+use super::params::Method;
 use super::text::{SparseVec, TfIdf, terms};
 use crate::model::{Catalog, Curriculum, Module, domain_of};
 
@@ -19,8 +19,13 @@ pub struct Item {
     pub domains: BTreeSet<String>,
     pub url: Option<String>,
     pub vec: SparseVec,
+    pub emb: Option<Embedding>,
+    /// The populations this outcome's competence is for; `None` when it is population-neutral or unknown.
+    pub scope: Option<BTreeSet<String>>,
     /// Weight of this item when shares are counted (aims paragraphs count less than outcomes).
     pub weight: f64,
+    /// Marked `derived from aims` in its spec, or an aims sentence of a descriptor.
+    pub from_aims: bool,
 }
 
 /// A fitted text model: every outcome of the catalog plus any extra texts, so scores do not depend on which
@@ -28,12 +33,23 @@ pub struct Item {
 #[derive(Debug, Clone)]
 pub struct Corpus {
     pub tfidf: TfIdf,
+    pub method: Method,
     /// The vector of every text the model was fitted on, so an outcome is tokenised once, at fit time.
     vectors: HashMap<String, SparseVec>,
+    embeddings: HashMap<String, Embedding>,
+    /// Competency id → the populations the taxonomy scopes it to (population-neutral ones are absent).
+    scopes: HashMap<String, Vec<String>>,
+    /// Competencies the loaded curricula teach to populations with nothing in common (adults and children):
+    /// population-neutral by use, e.g. values, records, supervision, limits of competence.
+    neutral: std::collections::HashSet<String>,
+    /// Curriculum id → the populations it trains for.
+    populations: HashMap<String, BTreeSet<String>>,
 }
 
 impl Corpus {
-    pub fn fit(catalog: &Catalog, extra: &[String]) -> Corpus {
+    /// Fits the lexical model on every outcome of `catalog` and `extra`, and (with the meaning method)
+    /// embeds them; shipped texts come from the embedding cache.
+    pub fn fit(catalog: &Catalog, extra: &[String], method: Method) -> Result<Corpus, String> {
         let texts: Vec<&str> = catalog
             .curricula
             .iter()
@@ -48,7 +64,70 @@ impl Corpus {
             .zip(&docs)
             .map(|(t, d)| (t.to_string(), tfidf.vector(d)))
             .collect();
-        Corpus { tfidf, vectors }
+        let mut corpus = Corpus {
+            tfidf,
+            method,
+            vectors,
+            embeddings: HashMap::new(),
+            neutral: Default::default(),
+            populations: HashMap::new(),
+            scopes: catalog
+                .taxonomy
+                .domains
+                .iter()
+                .flat_map(|d| &d.competencies)
+                .filter(|c| !c.population.is_empty())
+                .map(|c| (c.id.clone(), c.population.clone()))
+                .collect(),
+        };
+        corpus.populations = catalog
+            .curricula
+            .iter()
+            .map(|c| (c.id.clone(), c.population.iter().cloned().collect()))
+            .collect();
+        // Per competency, the population sets of the curricula that teach it; neutral when they share none.
+        let mut users: HashMap<&str, Vec<&BTreeSet<String>>> = HashMap::new();
+        for c in &catalog.curricula {
+            let pop = &corpus.populations[&c.id];
+            for (_, o) in c.outcomes() {
+                for t in &o.tags {
+                    users.entry(t.as_str()).or_default().push(pop);
+                }
+            }
+        }
+        corpus.neutral = users
+            .into_iter()
+            .filter(|(_, pops)| {
+                let mut common: Option<BTreeSet<String>> = None;
+                for p in pops {
+                    common = Some(match common {
+                        None => (*p).clone(),
+                        Some(c) => c.intersection(p).cloned().collect(),
+                    });
+                }
+                common.is_some_and(|c| c.is_empty())
+            })
+            .map(|(t, _)| t.to_string())
+            .collect();
+        corpus.embed(&texts)?;
+        Ok(corpus)
+    }
+
+    /// Embeds texts not yet embedded (no-op with the lexical method).
+    pub fn embed(&mut self, texts: &[&str]) -> Result<(), String> {
+        if self.method != Method::Meaning {
+            return Ok(());
+        }
+        let todo: Vec<&str> = texts
+            .iter()
+            .copied()
+            .filter(|t| !self.embeddings.contains_key(*t))
+            .collect();
+        let embs = Embedder::shared().embed(&todo)?;
+        for (t, e) in todo.into_iter().zip(embs) {
+            self.embeddings.insert(t.to_string(), e);
+        }
+        Ok(())
     }
 
     /// The TF-IDF vector of a text: from the fit when the text was part of it, else computed.
@@ -59,6 +138,39 @@ impl Corpus {
         }
     }
 
+    /// The populations a set of competency tags is scoped to; `None` if no tag is population-scoped.
+    pub fn scope_of<'t>(
+        &self,
+        tags: impl IntoIterator<Item = &'t String>,
+    ) -> Option<BTreeSet<String>> {
+        let s: BTreeSet<String> = tags
+            .into_iter()
+            .filter_map(|t| self.scopes.get(t))
+            .flatten()
+            .cloned()
+            .collect();
+        (!s.is_empty()).then_some(s)
+    }
+
+    /// The populations an outcome's competence is for: the taxonomy's scope of its competencies when one is
+    /// scoped; else, unless one of its competencies is population-neutral by use, the populations of its
+    /// curriculum; `None` (neutral) for neutral competencies and for untagged outcomes.
+    fn outcome_scope(&self, curriculum: &str, tags: &BTreeSet<String>) -> Option<BTreeSet<String>> {
+        if tags.is_empty() {
+            return None;
+        }
+        if let Some(s) = self.scope_of(tags) {
+            return Some(s);
+        }
+        if tags.iter().any(|t| self.neutral.contains(t)) {
+            return None;
+        }
+        self.populations
+            .get(curriculum)
+            .filter(|p| !p.is_empty())
+            .cloned()
+    }
+
     pub fn item(&self, curriculum: &str, module: &Module, o: &crate::model::Outcome) -> Item {
         let tags: BTreeSet<String> = o.tags.iter().cloned().collect();
         Item {
@@ -67,10 +179,13 @@ impl Corpus {
             outcome: o.id.clone(),
             text: o.text.clone(),
             domains: tags.iter().map(|t| domain_of(t).to_string()).collect(),
+            scope: self.outcome_scope(curriculum, &tags),
             tags,
             url: o.provenance.as_ref().map(|p| p.url.clone()),
             vec: self.vector(&o.text),
+            emb: self.embeddings.get(&o.text).cloned(),
             weight: 1.0,
+            from_aims: o.derived_from_aims,
         }
     }
 
@@ -110,42 +225,4 @@ pub struct Side {
     pub id: String,
     pub items: Vec<Item>,
     pub modules: Vec<SideModule>,
-}
-
-/// A score with its parts, so every number can be explained.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct Score {
-    pub text: f64,
-    /// Tag agreement; `None` when either outcome has no tags (then the score is text only).
-    pub tags: Option<f64>,
-    pub total: f64,
-}
-
-fn jaccard<T: Ord>(a: &BTreeSet<T>, b: &BTreeSet<T>) -> f64 {
-    let inter = a.intersection(b).count();
-    let union = a.len() + b.len() - inter;
-    if union == 0 {
-        0.0
-    } else {
-        inter as f64 / union as f64
-    }
-}
-
-/// Tag agreement: Jaccard of competencies, with a quarter of the weight on Jaccard of their domains, so two
-/// outcomes in the same domain but different competencies agree a little.
-pub fn tag_agreement(a: &Item, b: &Item) -> Option<f64> {
-    if a.tags.is_empty() || b.tags.is_empty() {
-        return None;
-    }
-    Some(0.75 * jaccard(&a.tags, &b.tags) + 0.25 * jaccard(&a.domains, &b.domains))
-}
-
-pub fn score(a: &Item, b: &Item, p: &Params) -> Score {
-    let text = a.vec.dot(&b.vec);
-    let tags = tag_agreement(a, b);
-    let total = match tags {
-        Some(t) => p.text_weight * text + (1.0 - p.text_weight) * t,
-        None => text,
-    };
-    Score { text, tags, total }
 }

@@ -2,8 +2,9 @@
 
 use serde::Serialize;
 
-use super::corpus::{Item, Score, score, tag_agreement};
+use super::corpus::Item;
 use super::params::Params;
+use super::similarity::{Score, score, tag_agreement};
 use super::text::TfIdf;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -26,8 +27,15 @@ pub struct Explanation {
     pub tags_b: Vec<String>,
     pub shared_tags: Vec<String>,
     pub tag_agreement: Option<f64>,
-    pub text_weight: f64,
+    /// Share of the text score from meaning, and of the score from tags (from the parameters in use).
+    pub meaning_weight: f64,
+    pub tag_weight: f64,
+    /// Populations each outcome's competence is scoped to (empty: population-neutral).
+    pub scope_a: Vec<String>,
+    pub scope_b: Vec<String>,
     pub score: Score,
+    /// The threshold that applies to this score (with tags or text only).
+    pub threshold: f64,
     pub covered: bool,
 }
 
@@ -68,8 +76,12 @@ pub fn explain(a: &Item, b: &Item, tfidf: &TfIdf, p: &Params) -> Explanation {
         tags_b: b.tags.iter().cloned().collect(),
         shared_tags: a.tags.intersection(&b.tags).cloned().collect(),
         tag_agreement: tag_agreement(a, b),
-        text_weight: p.text_weight,
-        covered: s.total >= p.cover,
-        score: s,
+        meaning_weight: p.meaning_weight,
+        tag_weight: p.tag_weight,
+        scope_a: a.scope.iter().flatten().cloned().collect(),
+        scope_b: b.scope.iter().flatten().cloned().collect(),
+        threshold: p.threshold(&s),
+        covered: s.total >= p.threshold(&s),
+        score: super::compare::rounded(s),
     }
 }

@@ -75,19 +75,18 @@ pub struct Gate {
     pub stable: bool,
 }
 
-/// Which outcomes of `to` are covered at threshold `cover`, from stored best scores.
-fn covered_at(cov: &Coverage, p: &Params) -> Vec<bool> {
+/// The credit each outcome of `to` earns at the thresholds of `p` (1 covered, ½ partial, 0), from stored
+/// best scores.
+fn credits_at(cov: &Coverage, p: &Params) -> Vec<f64> {
     cov.outcomes
         .iter()
-        .map(|m| {
-            m.best
-                .as_ref()
-                .is_some_and(|c| c.score.total >= p.threshold(&c.score))
-        })
+        .map(|m| m.best.as_ref().map_or(0.0, |c| p.credit(&c.score)))
         .collect()
 }
 
-fn domain_gaps(to: &Side, covered: &[bool], tax: &Taxonomy, p: &Params) -> Vec<DomainGap> {
+/// Per critical domain, the share of `to`'s outcomes there that are not covered (a partial match counts
+/// half); the evidence lists every outcome short of full coverage.
+fn domain_gaps(to: &Side, credits: &[f64], tax: &Taxonomy, p: &Params) -> Vec<DomainGap> {
     tax.domains
         .iter()
         .filter(|d| d.critical)
@@ -97,13 +96,13 @@ fn domain_gaps(to: &Side, covered: &[bool], tax: &Taxonomy, p: &Params) -> Vec<D
                 .collect();
             let evidence: Vec<String> = idx
                 .iter()
-                .filter(|&&i| !covered[i])
+                .filter(|&&i| credits[i] < 1.0)
                 .map(|&i| to.items[i].outcome.clone())
                 .collect();
             let difference = if idx.is_empty() {
                 0.0
             } else {
-                evidence.len() as f64 / idx.len() as f64
+                idx.iter().map(|&i| 1.0 - credits[i]).sum::<f64>() / idx.len() as f64
             };
             DomainGap {
                 id: d.id.clone(),
@@ -125,8 +124,9 @@ fn decide(
     p: &Params,
     from_id: &str,
 ) -> (Vec<DomainGap>, usize, usize, f64, Verdict, TopUp) {
-    let covered = covered_at(cov, p);
-    let gaps = domain_gaps(to, &covered, tax, p);
+    let credits = credits_at(cov, p);
+    let covered: Vec<bool> = credits.iter().map(|c| *c >= 1.0).collect();
+    let gaps = domain_gaps(to, &credits, tax, p);
     let measured = gaps.iter().filter(|g| g.required > 0).count();
     let needed = ((p.rule_out * measured as f64).ceil() as usize).max(1);
     let flagged: Vec<String> = gaps
@@ -134,10 +134,10 @@ fn decide(
         .filter(|g| g.flagged)
         .map(|g| g.id.clone())
         .collect();
-    let share = if covered.is_empty() {
+    let share = if credits.is_empty() {
         0.0
     } else {
-        covered.iter().filter(|c| **c).count() as f64 / covered.len() as f64
+        credits.iter().sum::<f64>() / credits.len() as f64
     };
     let plan = topup::propose(from_id, to, &covered);
     let pct = |x: f64| format!("{:.0}%", x * 100.0);

@@ -3,11 +3,13 @@
 pub mod check;
 pub mod compare;
 pub mod corpus;
+pub mod embed;
 pub mod explain;
 pub mod gate;
 pub mod params;
 pub mod scale;
 pub mod sets;
+pub mod similarity;
 pub mod text;
 pub mod topup;
 
@@ -18,6 +20,7 @@ pub use compare::{Coverage, Matrix, PairAnalysis};
 pub use corpus::{Corpus, Side};
 pub use gate::{Gate, Verdict, VerdictKind};
 pub use params::Params;
+pub use similarity::Score;
 pub use topup::TopUp;
 
 use crate::model::{Catalog, Curriculum, Taxonomy};
@@ -132,12 +135,13 @@ fn facts(a: &Curriculum, b: &Curriculum, tax: &Taxonomy) -> Vec<String> {
 }
 
 impl<'a> Engine<'a> {
-    pub fn new(catalog: &'a Catalog, params: Params) -> Self {
-        Engine {
+    /// Fits the text model on the whole catalog; fails only when the embedding model cannot run.
+    pub fn new(catalog: &'a Catalog, params: Params) -> Result<Self, String> {
+        Ok(Engine {
             catalog,
-            corpus: Corpus::fit(catalog, &[]),
+            corpus: Corpus::fit(catalog, &[], params.method)?,
             params,
-        }
+        })
     }
 
     fn one_way(

@@ -1,16 +1,56 @@
-//! The engine's parameters and thresholds, with their defaults in one place.
+//! The engine's parameters and thresholds, with their defaults in one place. Help text, the report's Method
+//! and parameters table and `explain` all read them from here; nothing restates a number.
+//!
+//! The similarity defaults were chosen on the development split of the expert gold set
+//! (`tests/gold/`, `cargo run --release --example accuracy`), never on its test split.
 
 use serde::Serialize;
 
+/// How outcome texts are compared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Method {
+    /// Words only: TF-IDF cosine over stemmed words and word pairs.
+    Lexical,
+    /// Meaning and words: a sentence-embedding cosine blended with the TF-IDF cosine.
+    Meaning,
+}
+
+impl Method {
+    pub fn name(self) -> &'static str {
+        match self {
+            Method::Lexical => "lexical",
+            Method::Meaning => "meaning",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Params {
-    /// Weight of text similarity in the hybrid score; the rest goes to tag agreement (when both have tags).
-    pub text_weight: f64,
-    /// Score at or above which an outcome counts as covered by its best match.
+    pub method: Method,
+    /// Share of the text score that comes from meaning (embedding cosine); the rest is the TF-IDF cosine.
+    pub meaning_weight: f64,
+    /// Embedding cosine at or below which two texts count as unrelated; the range above it is stretched to
+    /// [0, 1] (the model scores unrelated outcomes of one field 0.3–0.5).
+    pub meaning_floor: f64,
+    /// Share of the score that comes from tag agreement when both outcomes carry tags (0 = text alone).
+    pub tag_weight: f64,
+    /// Score at or above which an outcome counts as covered, when both outcomes carry tags.
     pub cover: f64,
-    /// The coverage threshold when either outcome has no tags: a text-only score lacks the tag-agreement
-    /// part of the hybrid, so it runs lower for the same degree of match.
+    /// The coverage threshold when the score is text only (an outcome without tags, or tag weight 0).
     pub cover_text: f64,
+    /// A best match scoring at least this share of the threshold counts as partial coverage (half credit).
+    pub partial: f64,
+    /// Factor on the score of two outcomes written for incompatible populations (adult vs children), unless
+    /// the national competency is population-neutral.
+    pub context_penalty: f64,
+    /// Bonus added, when choosing a university outcome's national counterpart, to outcomes of the national
+    /// module the whole descriptor matches best (a module is written for one purpose).
+    pub module_prior: f64,
+    /// Weight of a descriptor's aims sentences relative to its outcomes when they cover a national outcome.
+    pub aims_weight: f64,
+    /// Below this coverage the best national module is reported as a poor fit.
+    pub poor_fit: f64,
     /// Share of a critical domain's outcomes left uncovered at which the domain is flagged.
     pub flag: f64,
     /// Share of measured critical domains that must be flagged to rule a shortened training out.
@@ -20,25 +60,118 @@ pub struct Params {
 }
 
 impl Params {
-    /// The threshold that applies to a score: hybrid or text-only.
-    pub fn threshold(&self, s: &super::corpus::Score) -> f64 {
+    pub const DEFAULT: Params = Params {
+        method: Method::Meaning,
+        meaning_weight: 0.7,
+        meaning_floor: 0.3,
+        tag_weight: 0.4,
+        cover: 0.45,
+        cover_text: 0.35,
+        partial: 0.8,
+        context_penalty: 0.5,
+        module_prior: 0.1,
+        aims_weight: 0.8,
+        poor_fit: 0.2,
+        flag: 0.5,
+        rule_out: 0.5,
+        equivalent: 0.9,
+    };
+
+    /// The threshold that applies to a score: with tags, or text only.
+    pub fn threshold(&self, s: &super::similarity::Score) -> f64 {
         if s.tags.is_some() {
             self.cover
         } else {
             self.cover_text
         }
     }
+
+    /// Credit an outcome earns from its best match: 1 covered, ½ partial, 0 otherwise.
+    pub fn credit(&self, s: &super::similarity::Score) -> f64 {
+        let t = self.threshold(s);
+        if s.total >= t {
+            1.0
+        } else if s.total >= self.partial * t {
+            0.5
+        } else {
+            0.0
+        }
+    }
+
+    /// Every parameter as (name, value, meaning), for the parameters table and the Method text.
+    pub fn table(&self) -> Vec<(&'static str, f64, &'static str)> {
+        vec![
+            (
+                "meaning_weight",
+                self.meaning_weight,
+                "share of the text score from meaning (embedding cosine); the rest is TF-IDF",
+            ),
+            (
+                "meaning_floor",
+                self.meaning_floor,
+                "embedding cosine counted as unrelated; above it stretched to 0–1",
+            ),
+            (
+                "tag_weight",
+                self.tag_weight,
+                "share of the score from tag agreement when both outcomes carry tags",
+            ),
+            (
+                "cover",
+                self.cover,
+                "score at or above which an outcome is covered (both tagged)",
+            ),
+            (
+                "cover_text",
+                self.cover_text,
+                "score at or above which an outcome is covered (text only)",
+            ),
+            (
+                "partial",
+                self.partial,
+                "share of the threshold from which a best match counts as partial (half credit)",
+            ),
+            (
+                "context_penalty",
+                self.context_penalty,
+                "factor on scores across incompatible populations (unless the competency is population-neutral)",
+            ),
+            (
+                "module_prior",
+                self.module_prior,
+                "bonus for outcomes of the best-matching national module when picking a counterpart",
+            ),
+            (
+                "aims_weight",
+                self.aims_weight,
+                "weight of aims sentences relative to outcomes",
+            ),
+            (
+                "poor_fit",
+                self.poor_fit,
+                "best national module coverage below which a module is a poor fit",
+            ),
+            (
+                "flag",
+                self.flag,
+                "share of a critical domain left uncovered at which it is flagged",
+            ),
+            (
+                "rule_out",
+                self.rule_out,
+                "share of critical domains flagged at which a shortened training is ruled out",
+            ),
+            (
+                "equivalent",
+                self.equivalent,
+                "coverage at or above which (nothing flagged) curricula are equivalent",
+            ),
+        ]
+    }
 }
 
 impl Default for Params {
     fn default() -> Self {
-        Params {
-            text_weight: 0.6,
-            cover: 0.35,
-            cover_text: 0.2,
-            flag: 0.5,
-            rule_out: 0.5,
-            equivalent: 0.9,
-        }
+        Params::DEFAULT
     }
 }

@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::analysis::params::{Method, Params};
+
 #[derive(Debug, Parser)]
 #[command(
     name = "overlap",
@@ -45,20 +47,47 @@ pub enum Format {
     Json,
 }
 
-#[derive(Debug, Args, Clone, Default)]
+/// How outcomes are scored and judged: every default comes from the engine's parameters.
+#[derive(Debug, Args, Clone)]
 pub struct Thresholds {
-    /// Similarity at or above which an outcome counts as covered by another.
-    #[arg(long, value_name = "SCORE")]
-    pub cover: Option<f64>,
+    /// How texts are compared: `meaning` blends a sentence-embedding model with word overlap; `lexical` is
+    /// word overlap (TF-IDF) alone.
+    #[arg(long, value_enum, default_value_t = Params::DEFAULT.method)]
+    pub method: Method,
+    /// Share of the score from competency-tag agreement when both outcomes carry tags (0 = text alone, to
+    /// audit what the wording says without the tags).
+    #[arg(long, value_name = "W", default_value_t = Params::DEFAULT.tag_weight)]
+    pub tag_weight: f64,
+    /// Score at or above which an outcome counts as covered by another (both tagged).
+    #[arg(long, value_name = "SCORE", default_value_t = Params::DEFAULT.cover)]
+    pub cover: f64,
+    /// Score at or above which an outcome counts as covered when the score is text only.
+    #[arg(long, value_name = "SCORE", default_value_t = Params::DEFAULT.cover_text)]
+    pub cover_text: f64,
     /// Share of a critical domain's outcomes left uncovered at which the domain is flagged.
-    #[arg(long, value_name = "SHARE")]
-    pub flag: Option<f64>,
+    #[arg(long, value_name = "SHARE", default_value_t = Params::DEFAULT.flag)]
+    pub flag: f64,
     /// Share of critical domains flagged at which a shortened training is ruled out.
-    #[arg(long, value_name = "SHARE")]
-    pub rule_out: Option<f64>,
+    #[arg(long, value_name = "SHARE", default_value_t = Params::DEFAULT.rule_out)]
+    pub rule_out: f64,
     /// Coverage at or above which two curricula count as equivalent.
-    #[arg(long, value_name = "SHARE")]
-    pub equivalent: Option<f64>,
+    #[arg(long, value_name = "SHARE", default_value_t = Params::DEFAULT.equivalent)]
+    pub equivalent: f64,
+}
+
+impl Default for Thresholds {
+    fn default() -> Self {
+        let p = Params::DEFAULT;
+        Thresholds {
+            method: p.method,
+            tag_weight: p.tag_weight,
+            cover: p.cover,
+            cover_text: p.cover_text,
+            flag: p.flag,
+            rule_out: p.rule_out,
+            equivalent: p.equivalent,
+        }
+    }
 }
 
 #[derive(Debug, Args, Clone, Default)]
@@ -93,7 +122,12 @@ pub enum Command {
         thresholds: Thresholds,
     },
     /// Explain the score between two outcomes, given as CURRICULUM:OUTCOME.
-    Explain { a: String, b: String },
+    Explain {
+        a: String,
+        b: String,
+        #[command(flatten)]
+        thresholds: Thresholds,
+    },
     /// Check a university module against national curricula.
     Check(CheckArgs),
     /// Write the reviewers' report (HTML, Markdown, CSV, XLSX) for the given or all curricula.
@@ -106,6 +140,8 @@ pub enum Command {
         /// Put the generation time into the report.
         #[arg(long)]
         stamp: bool,
+        #[command(flatten)]
+        thresholds: Thresholds,
     },
     /// Outcome × outcome text similarity of two plain-text files (one outcome per line), for benchmarks and
     /// large batches: prints each line of B with its best matches in A.
@@ -118,6 +154,9 @@ pub enum Command {
         /// Print only a summary line (counts and time), not the matches.
         #[arg(long)]
         quiet: bool,
+        /// How texts are compared (see `overlap --help`); `meaning` embeds every line, so it suits small files.
+        #[arg(long, value_enum, default_value_t = Method::Lexical)]
+        method: Method,
     },
     /// List the loaded curricula with aliases, modules, credits, levels and sources.
     List,
@@ -160,4 +199,6 @@ pub struct CheckArgs {
     /// How many national modules to rank in the output.
     #[arg(long, default_value_t = 5)]
     pub top: usize,
+    #[command(flatten)]
+    pub thresholds: Thresholds,
 }

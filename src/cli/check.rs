@@ -6,7 +6,6 @@ use std::path::{Path, PathBuf};
 use super::args::{CheckArgs, Format, Global};
 use super::commands::find;
 use super::{Failure, load, render};
-use crate::analysis::Params;
 use crate::analysis::check::{CheckResult, Subject, check};
 use crate::diagnostic::{SourceFile, render as render_diags};
 use crate::model::load::source_from_bytes;
@@ -67,9 +66,8 @@ fn check_file(global: &Global, args: &CheckArgs, path: &Path) -> Result<Vec<Chec
     for a in &args.against {
         against.push(find(&ws.catalog, a)?);
     }
-    let p = Params::default();
-    Ok(mods
-        .iter()
+    let p = super::params(&args.thresholds)?;
+    mods.iter()
         .map(|(m, aims)| {
             let subject = Subject {
                 file: path.display().to_string(),
@@ -77,8 +75,9 @@ fn check_file(global: &Global, args: &CheckArgs, path: &Path) -> Result<Vec<Chec
                 aims: aims.clone(),
             };
             check(&ws.catalog, &subject, &against, &p, args.top)
+                .map_err(|e| Failure::input(format!("error: {e}\n")))
         })
-        .collect())
+        .collect()
 }
 
 fn below(r: &CheckResult, min: Option<f64>) -> bool {

@@ -4,7 +4,8 @@ use std::path::{Path, PathBuf};
 
 use super::args::{CompareOpts, Format, Global, Thresholds};
 use super::{Failure, load, params, render};
-use crate::analysis::{Engine, explain};
+use crate::analysis::explain;
+use crate::analysis::similarity::COMPETENCY_SHARE;
 use crate::model::{Catalog, Curriculum, LoadSet};
 use crate::report::{draft, views};
 
@@ -40,7 +41,7 @@ pub fn compare(global: &Global, ids: &[String], opts: &CompareOpts) -> Result<St
         *first = with_modules(first, &ws.catalog, &opts.with);
     }
     let refs: Vec<&Curriculum> = list.iter().collect();
-    let engine = Engine::new(&ws.catalog, p);
+    let engine = super::engine(&ws.catalog, p)?;
     let cmp = engine.compare(&refs);
     let tables = views::comparison(&cmp, opts.top);
     Ok(render(global.format, &tables, || {
@@ -63,7 +64,7 @@ pub fn topup(
     let ws = load(global, &[])?;
     let p = params(t)?;
     let (a, b) = (find(&ws.catalog, from)?, find(&ws.catalog, to)?);
-    let engine = Engine::new(&ws.catalog, p);
+    let engine = super::engine(&ws.catalog, p)?;
     let pair = engine.pair(a, b);
     if let Some(path) = emit {
         if pair.topup_ab.modules.is_empty() && pair.topup_ab.practice.is_empty() {
@@ -93,9 +94,9 @@ pub fn topup(
     }))
 }
 
-pub fn explain(global: &Global, a: &str, b: &str) -> Result<String, Failure> {
+pub fn explain(global: &Global, a: &str, b: &str, t: &Thresholds) -> Result<String, Failure> {
     let ws = load(global, &[])?;
-    let engine = Engine::new(&ws.catalog, params(&Thresholds::default())?);
+    let engine = super::engine(&ws.catalog, params(t)?)?;
     let item = |spec: &str| {
         let (c, o) = spec.split_once(':').ok_or_else(|| {
             Failure::usage(format!(
@@ -132,35 +133,63 @@ pub fn explain(global: &Global, a: &str, b: &str) -> Result<String, Failure> {
     }
     let tags = match e.tag_agreement {
         Some(x) => format!(
-            "tag agreement {x:.3} (0.75 × competency Jaccard + 0.25 × domain Jaccard); shared tags: {}",
+            "tag agreement {x:.3} ({:.2} × competency Jaccard + {:.2} × domain Jaccard); shared tags: {}",
+            COMPETENCY_SHARE,
+            1.0 - COMPETENCY_SHARE,
             if e.shared_tags.is_empty() {
                 "none".into()
             } else {
                 e.shared_tags.join(", ")
             }
         ),
-        None => "tag agreement: not used (an outcome has no tags)".into(),
+        None => "tag agreement: not used (an outcome has no tags, or --tag-weight is 0)".into(),
     };
-    let formula = match e.tag_agreement {
-        Some(_) => format!(
-            "score = {:.2} × text {:.3} + {:.2} × tags {:.3} = {:.3}",
-            e.text_weight,
-            e.score.text,
-            1.0 - e.text_weight,
-            e.score.tags.unwrap_or(0.0),
-            e.score.total
+    let text = match e.score.meaning {
+        Some(m) => format!(
+            "text = {:.2} × meaning {m:.3} + {:.2} × words {:.3} = {:.3}",
+            e.meaning_weight,
+            1.0 - e.meaning_weight,
+            e.score.lexical,
+            e.score.text
         ),
-        None => format!("score = text {:.3}", e.score.total),
+        None => format!("text = words (TF-IDF cosine) {:.3}", e.score.text),
+    };
+    let blend = match e.score.tags {
+        Some(tg) => format!(
+            "{:.2} × text {:.3} + {:.2} × tags {tg:.3}",
+            1.0 - e.tag_weight,
+            e.score.text,
+            e.tag_weight
+        ),
+        None => format!("text {:.3}", e.score.text),
+    };
+    let scope = |s: &[String]| {
+        if s.is_empty() {
+            "population-neutral".to_string()
+        } else {
+            s.join(", ")
+        }
+    };
+    let context = if e.score.context < 1.0 {
+        format!(
+            " × context {:.2} (populations do not meet)",
+            e.score.context
+        )
+    } else {
+        String::new()
     };
     let t = t.note(format!(
-        "A: {}\nB: {}\ntags A: {}\ntags B: {}\n{tags}\ntext similarity (TF-IDF cosine) {:.3} = sum of contributions\n{formula}; {} at the coverage threshold {:.2}",
+        "A: {}\nB: {}\ntags A: {}\ntags B: {}\nscope A: {}; scope B: {}\n{tags}\nwords: TF-IDF cosine {:.3} = sum of contributions\n{text}\nscore = {blend}{context} = {:.3}; {} at the threshold {:.2}",
         e.text_a,
         e.text_b,
         e.tags_a.join(", "),
         e.tags_b.join(", "),
-        e.score.text,
+        scope(&e.scope_a),
+        scope(&e.scope_b),
+        e.score.lexical,
+        e.score.total,
         if e.covered { "covered" } else { "not covered" },
-        engine.params.cover
+        e.threshold
     ));
     Ok(render(global.format, &[t], || {
         serde_json::to_value(&e).unwrap_or_default()

@@ -58,22 +58,33 @@ pub(crate) fn load(global: &Global, extra: &[std::path::PathBuf]) -> Result<Work
     Ok(set.load()?)
 }
 
+/// The engine over a loaded catalog; the embedding model is the only thing that can fail here.
+pub(crate) fn engine(
+    catalog: &crate::model::Catalog,
+    p: Params,
+) -> Result<crate::analysis::Engine<'_>, Failure> {
+    crate::analysis::Engine::new(catalog, p).map_err(|e| Failure::input(format!("error: {e}\n")))
+}
+
 pub(crate) fn params(t: &Thresholds) -> Result<Params, Failure> {
-    let mut p = Params::default();
+    let mut p = Params {
+        method: t.method,
+        ..Params::DEFAULT
+    };
     for (name, v, slot) in [
+        ("--tag-weight", t.tag_weight, &mut p.tag_weight),
         ("--cover", t.cover, &mut p.cover),
+        ("--cover-text", t.cover_text, &mut p.cover_text),
         ("--flag", t.flag, &mut p.flag),
         ("--rule-out", t.rule_out, &mut p.rule_out),
         ("--equivalent", t.equivalent, &mut p.equivalent),
     ] {
-        if let Some(v) = v {
-            if !(0.0..=1.0).contains(&v) {
-                return Err(Failure::usage(format!(
-                    "{name} takes a value from 0 to 1, not {v}"
-                )));
-            }
-            *slot = v;
+        if !(0.0..=1.0).contains(&v) {
+            return Err(Failure::usage(format!(
+                "{name} takes a value from 0 to 1, not {v}"
+            )));
         }
+        *slot = v;
     }
     Ok(p)
 }
@@ -94,10 +105,23 @@ pub fn run(cli: Cli) -> i32 {
             emit,
             thresholds,
         }) => commands::topup(&cli.global, &from, &to, emit.as_deref(), &thresholds),
-        Some(Command::Explain { a, b }) => commands::explain(&cli.global, &a, &b),
+        Some(Command::Explain { a, b, thresholds }) => {
+            commands::explain(&cli.global, &a, &b, &thresholds)
+        }
         Some(Command::Check(args)) => check::run(&cli.global, &args),
-        Some(Command::Report { ids, out, stamp }) => report::run(&cli.global, &ids, &out, stamp),
-        Some(Command::Similarity { a, b, top, quiet }) => similarity::run(&a, &b, top, quiet),
+        Some(Command::Report {
+            ids,
+            out,
+            stamp,
+            thresholds,
+        }) => report::run(&cli.global, &ids, &out, stamp, &thresholds),
+        Some(Command::Similarity {
+            a,
+            b,
+            top,
+            quiet,
+            method,
+        }) => similarity::run(&a, &b, top, quiet, method),
         Some(Command::List) => commands::list(&cli.global),
         Some(Command::Parse { files }) => commands::parse(&cli.global, &files),
         Some(Command::Fmt {

@@ -8,7 +8,6 @@ use std::path::Path;
 use super::args::Global;
 use super::commands::find;
 use super::{Failure, load};
-use crate::analysis::{Engine, Params};
 use crate::model::Curriculum;
 use crate::report::bundle::Report;
 use crate::report::{export, files};
@@ -34,7 +33,13 @@ fn utc(secs: i64) -> String {
     )
 }
 
-pub fn run(global: &Global, ids: &[String], out: &Path, stamp: bool) -> Result<String, Failure> {
+pub fn run(
+    global: &Global,
+    ids: &[String],
+    out: &Path,
+    stamp: bool,
+    t: &crate::cli::args::Thresholds,
+) -> Result<String, Failure> {
     let ws = load(global, &[])?;
     let mut list: Vec<&Curriculum> = Vec::new();
     if ids.is_empty() {
@@ -53,8 +58,8 @@ pub fn run(global: &Global, ids: &[String], out: &Path, stamp: bool) -> Result<S
             list.len()
         )));
     }
-    let params = Params::default();
-    let cmp = Engine::new(&ws.catalog, params).compare(&list);
+    let params = super::params(t)?;
+    let cmp = super::engine(&ws.catalog, params)?.compare(&list);
     let created = stamp.then(|| {
         std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)

@@ -11,7 +11,48 @@ use std::path::Path;
 use std::time::Instant;
 
 use super::Failure;
-use crate::analysis::scale;
+use crate::analysis::params::{Method, Params};
+use crate::analysis::{scale, similarity};
+
+/// The meaning method: every line embedded, the dense matrix scored through the similarity seam.
+fn meaning(
+    la: &[&str],
+    lb: &[&str],
+    top: Option<usize>,
+    quiet: bool,
+    start: Instant,
+) -> Result<String, Failure> {
+    let p = Params {
+        method: Method::Meaning,
+        ..Params::DEFAULT
+    };
+    let m =
+        similarity::text_matrix(la, lb, &p).map_err(|e| Failure::input(format!("error: {e}\n")))?;
+    let k = top.unwrap_or(1);
+    let mut out = String::new();
+    let mut matches = 0;
+    for (j, row) in m.rows().into_iter().enumerate() {
+        let mut idx: Vec<usize> = (0..row.len()).filter(|&i| row[i] > 0.0).collect();
+        // Best first; ties to the lower index, as the lexical path orders them.
+        idx.sort_by(|&x, &y| row[y].total_cmp(&row[x]).then(x.cmp(&y)));
+        for &i in idx.iter().take(k) {
+            matches += 1;
+            if !quiet {
+                let _ = writeln!(out, "{j}\t{i}\t{:.4}", row[i]);
+            }
+        }
+    }
+    if quiet {
+        let _ = writeln!(
+            out,
+            "A: {} lines, B: {} lines; meaning, top-{k}: {matches} matches; {} ms",
+            la.len(),
+            lb.len(),
+            start.elapsed().as_millis()
+        );
+    }
+    Ok(out)
+}
 
 fn read_lines(path: &Path) -> Result<String, Failure> {
     let bytes = std::fs::read(path)
@@ -37,7 +78,13 @@ fn outcomes<'a>(path: &Path, text: &'a str) -> Result<Vec<&'a str>, Failure> {
     Ok(lines)
 }
 
-pub fn run(a: &Path, b: &Path, top: Option<usize>, quiet: bool) -> Result<String, Failure> {
+pub fn run(
+    a: &Path,
+    b: &Path,
+    top: Option<usize>,
+    quiet: bool,
+    method: Method,
+) -> Result<String, Failure> {
     if top == Some(0) {
         return Err(Failure::usage(
             "error: --top takes a number of matches of 1 or more\n",
@@ -46,6 +93,9 @@ pub fn run(a: &Path, b: &Path, top: Option<usize>, quiet: bool) -> Result<String
     let start = Instant::now();
     let (text_a, text_b) = (read_lines(a)?, read_lines(b)?);
     let (la, lb) = (outcomes(a, &text_a)?, outcomes(b, &text_b)?);
+    if method == Method::Meaning {
+        return meaning(&la, &lb, top, quiet, start);
+    }
     let v = scale::vectorise(&la, &lb);
     let index = scale::Index::build(&v.a, v.vocab);
     let mut out = String::new();

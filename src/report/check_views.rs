@@ -10,7 +10,7 @@ pub fn result(r: &CheckResult, top: usize) -> Vec<Table> {
             "fit: {} (the best module's coverage {} {:.0}%). score = ½ harmonic mean of mean best-match scores both ways + ½ cosine of the modules as whole documents; an outcome counts as covered at score ≥ {:.2} (text only) or ≥ {:.2} (both tagged).{}",
             r.fit,
             if r.fit == "good" { "is at least" } else { "is below" },
-            crate::analysis::check::POOR_FIT * 100.0,
+            r.poor_fit * 100.0,
             r.threshold_text,
             r.threshold,
             if r.lints.is_empty() { String::new() } else { format!("\nlints: {}", r.lints.join("; ")) }

@@ -1,6 +1,7 @@
 //! The "Method and sources" text of the report: how every number is computed, with the thresholds in use.
 
 use crate::analysis::Params;
+use crate::analysis::similarity::COMPETENCY_SHARE;
 use crate::analysis::topup::CREDIT_RULE;
 use crate::model::Catalog;
 
@@ -37,14 +38,34 @@ pub fn method(p: &Params, catalog: &Catalog) -> Vec<Part> {
             ],
         ),
         part(
-            "Hybrid score and tag agreement",
+            "Meaning",
             vec![
                 format!(
-                    "When both outcomes carry competency tags, score = {:.1} × text similarity + {:.1} × tag agreement; otherwise the score is the text similarity alone.",
-                    p.text_weight,
-                    1.0 - p.text_weight
+                    "With the meaning method (in use here: {}), each text is also embedded by the sentence-embedding model all-MiniLM-L6-v2 (Apache-2.0, run offline inside the program): mean of its word-piece vectors, unit length. Meaning = the cosine of two embeddings above {:.2}, stretched to 0–1 (unrelated outcomes of one field score 0.3–0.5). Text score = {:.2} × meaning + {:.2} × TF-IDF cosine; with the lexical method the text score is the TF-IDF cosine alone.",
+                    p.method.name(),
+                    p.meaning_floor,
+                    p.meaning_weight,
+                    1.0 - p.meaning_weight
                 ),
-                "Tag agreement = 0.75 × Jaccard of the two outcomes' competency sets + 0.25 × Jaccard of their domain sets, so two outcomes in the same domain but different competencies agree a little.".into(),
+            ],
+        ),
+        part(
+            "Score, tags and context",
+            vec![
+                format!(
+                    "When both outcomes carry competency tags, score = {:.2} × text score + {:.2} × tag agreement; otherwise (or with tag weight 0) the score is the text score alone.",
+                    1.0 - p.tag_weight,
+                    p.tag_weight
+                ),
+                format!(
+                    "Tag agreement = {:.2} × Jaccard of the two outcomes' competency sets + {:.2} × Jaccard of their domain sets, so two outcomes in the same domain but different competencies agree a little.",
+                    COMPETENCY_SHARE,
+                    1.0 - COMPETENCY_SHARE
+                ),
+                format!(
+                    "Context: the taxonomy scopes some competencies to a population (adults; children and young people; parents and carers; school staff). When both outcomes are scoped and their populations do not meet, the score is multiplied by {:.2}; population-neutral competencies (values, records, supervision, limits of competence) are never penalised.",
+                    p.context_penalty
+                ),
                 "Scores are reported to four decimals (shown to two) so results are identical run to run and across platforms.".into(),
             ],
         ),
@@ -52,8 +73,10 @@ pub fn method(p: &Params, catalog: &Catalog) -> Vec<Part> {
             "Coverage and module matrices",
             vec![
                 format!(
-                    "Each outcome of B takes its best-scoring outcome of A (ties go to the earlier outcome). It is covered when that score is at least {:.2}. \"A covers B\" is the share of B's outcomes covered.",
-                    p.cover
+                    "Each outcome of B takes its best-scoring outcome of A (ties go to the earlier outcome). It is covered when that score is at least {:.2} (both outcomes tagged) or {:.2} (text only), and partially covered (half credit) from {:.0}% of that threshold. \"A covers B\" is the credited share of B's outcomes.",
+                    p.cover,
+                    p.cover_text,
+                    p.partial * 100.0
                 ),
                 "Module similarity (heatmaps): for modules X of A and Y of B, the mean over X's outcomes of their best score in Y and the mean over Y's outcomes of their best score in X, averaged; a module compared with itself scores 1.".into(),
                 "Module competency Jaccard (heatmaps) and the set tables compare competency tags only: shared / all (Jaccard) and shared / the smaller set (overlap coefficient), per curriculum, module and taxonomy domain.".into(),
@@ -67,7 +90,7 @@ pub fn method(p: &Params, catalog: &Catalog) -> Vec<Part> {
                     critical.join("; ")
                 ),
                 format!(
-                    "For each critical domain, B's outcomes tagged in it are required; the difference is the share of them A leaves uncovered. A domain is flagged when the difference is at least {}. Domains in which B requires nothing are not measured.",
+                    "For each critical domain, B's outcomes tagged in it are required; the difference is the share of them A leaves uncovered (a partially covered outcome counts half). A domain is flagged when the difference is at least {}. Domains in which B requires nothing are not measured.",
                     pct(p.flag)
                 ),
                 format!(

@@ -530,33 +530,12 @@ pub fn params(name: String, p: &crate::analysis::Params) -> Table {
         "Parameters and thresholds",
         &["parameter", "value", "meaning"],
     );
-    for (k, v, m) in [
-        (
-            "text_weight",
-            p.text_weight,
-            "weight of text similarity in the hybrid score; the rest goes to tag agreement when both outcomes have tags",
-        ),
-        (
-            "cover",
-            p.cover,
-            "hybrid score at or above which an outcome counts as covered by its best match",
-        ),
-        (
-            "flag",
-            p.flag,
-            "share of a critical domain's required outcomes left uncovered at which the domain is flagged",
-        ),
-        (
-            "rule_out",
-            p.rule_out,
-            "share of measured critical domains that must be flagged to rule a shortened training out",
-        ),
-        (
-            "equivalent",
-            p.equivalent,
-            "coverage at or above which, with no flagged domain, two curricula count as equivalent",
-        ),
-    ] {
+    t.row(vec![
+        "method".into(),
+        p.method.name().into(),
+        "how texts are compared: meaning (embeddings blended with TF-IDF) or lexical (TF-IDF alone)".into(),
+    ]);
+    for (k, v, m) in p.table() {
         t.row(vec![k.into(), Cell::score(v), m.into()]);
     }
     t

@@ -1,0 +1,29 @@
+//! Rebuilds `model/embeddings.bin`: the embedding of every outcome text of the shipped curricula, computed
+//! ahead so comparing shipped curricula never runs the model. Run after changing a shipped curriculum or the
+//! model: `cargo run --release --example embeddings`. A test fails while the cache is stale.
+
+use overlap::analysis::embed::{Model, key, write_cache};
+use overlap::model::LoadSet;
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let ws = LoadSet::shipped().load().map_err(|e| e.render(false))?;
+    let mut texts: Vec<&str> = ws
+        .catalog
+        .curricula
+        .iter()
+        .flat_map(|c| c.outcomes().map(|(_, o)| o.text.as_str()))
+        .collect();
+    texts.sort_unstable();
+    texts.dedup();
+    let model = Model::load()?;
+    let embs = model.embed(&texts)?;
+    let entries: Vec<_> = texts.iter().map(|t| key(t)).zip(embs).collect();
+    let bytes = write_cache(&entries);
+    std::fs::write("model/embeddings.bin", &bytes)?;
+    println!(
+        "model/embeddings.bin: {} texts, {} bytes",
+        entries.len(),
+        bytes.len()
+    );
+    Ok(())
+}

@@ -1,0 +1,253 @@
+//! Sentence embeddings: all-MiniLM-L6-v2 run offline inside the program (candle, pure Rust), mean-pooled over
+//! the attention mask and L2-normalised, so the cosine of two texts is their dot product.
+//!
+//! The weights (Apache-2.0; `model/NOTICE`) are compiled into the binary as f16 and widened to f32 at load.
+//! The model is loaded only when a text is not in the embedding cache: the cache holds every text of the
+//! shipped curricula, computed ahead by `cargo run --release --example embeddings` and tied to the weights'
+//! checksum, so comparing shipped curricula never runs the network.
+
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
+
+use candle_core::{DType, Device, Tensor};
+use candle_nn::VarBuilder;
+use candle_transformers::models::bert::{BertModel, Config, HiddenAct, PositionEmbeddingType};
+use tokenizers::{PaddingParams, Tokenizer, TruncationParams};
+
+/// Width of an embedding.
+pub const DIM: usize = 384;
+/// sha256 of `model/minilm-l6-v2.f16.safetensors` (checked by a test; `model/convert.py` rebuilds it).
+pub const MODEL_SHA256: &str = "574d972215cec20d02228b9d503917ec3d539139183b25bc00c9aa1007de5463";
+/// Longest input in word pieces (the model was trained on up to 256; outcomes are far shorter).
+const MAX_TOKENS: usize = 256;
+/// Texts per forward pass.
+const BATCH: usize = 32;
+
+static WEIGHTS: &[u8] = include_bytes!("../../model/minilm-l6-v2.f16.safetensors");
+static TOKENIZER: &[u8] = include_bytes!("../../model/tokenizer.json");
+static CACHE: &[u8] = include_bytes!("../../model/embeddings.bin");
+
+/// A unit vector of [`DIM`] floats.
+pub type Embedding = std::sync::Arc<[f32]>;
+
+/// Cosine of two unit vectors, clamped to [0, 1] (negative similarity means "unrelated" here).
+pub fn cosine(a: &[f32], b: &[f32]) -> f64 {
+    let d: f32 = a.iter().zip(b).map(|(x, y)| x * y).sum();
+    (d as f64).clamp(0.0, 1.0)
+}
+
+/// Key of a text in the cache: FNV-1a over its words joined by single spaces, so wrapping in a spec file
+/// does not change it.
+pub fn key(text: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut first = true;
+    for w in text.split_whitespace() {
+        if !first {
+            h = (h ^ u64::from(b' ')).wrapping_mul(0x100_0000_01b3);
+        }
+        first = false;
+        for b in w.bytes() {
+            h = (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+        }
+    }
+    h
+}
+
+fn config() -> Config {
+    Config {
+        vocab_size: 30522,
+        hidden_size: DIM,
+        num_hidden_layers: 6,
+        num_attention_heads: 12,
+        intermediate_size: 1536,
+        hidden_act: HiddenAct::Gelu,
+        hidden_dropout_prob: 0.1,
+        max_position_embeddings: 512,
+        type_vocab_size: 2,
+        initializer_range: 0.02,
+        layer_norm_eps: 1e-12,
+        pad_token_id: 0,
+        position_embedding_type: PositionEmbeddingType::Absolute,
+        use_cache: true,
+        classifier_dropout: None,
+        model_type: Some("bert".into()),
+    }
+}
+
+/// The loaded network and its tokenizer.
+pub struct Model {
+    bert: BertModel,
+    tokenizer: Tokenizer,
+}
+
+impl Model {
+    pub fn load() -> Result<Model, String> {
+        let err = |e: &dyn std::fmt::Display| format!("the embedding model cannot be loaded: {e}");
+        let vb = VarBuilder::from_slice_safetensors(WEIGHTS, DType::F32, &Device::Cpu)
+            .map_err(|e| err(&e))?;
+        let bert = BertModel::load(vb, &config()).map_err(|e| err(&e))?;
+        let mut tokenizer = Tokenizer::from_bytes(TOKENIZER).map_err(|e| err(&e))?;
+        tokenizer.with_padding(Some(PaddingParams::default()));
+        tokenizer
+            .with_truncation(Some(TruncationParams {
+                max_length: MAX_TOKENS,
+                ..Default::default()
+            }))
+            .map_err(|e| err(&e))?;
+        Ok(Model { bert, tokenizer })
+    }
+
+    /// Embeddings of `texts`, in order. Texts are batched by length so little padding is computed.
+    pub fn embed(&self, texts: &[&str]) -> Result<Vec<Embedding>, String> {
+        let mut order: Vec<usize> = (0..texts.len()).collect();
+        order.sort_by_key(|&i| texts[i].len());
+        let mut out: Vec<Option<Embedding>> = vec![None; texts.len()];
+        for chunk in order.chunks(BATCH) {
+            let batch: Vec<&str> = chunk.iter().map(|&i| texts[i]).collect();
+            for (&i, e) in chunk
+                .iter()
+                .zip(self.forward(&batch).map_err(|e| e.to_string())?)
+            {
+                out[i] = Some(e);
+            }
+        }
+        Ok(out.into_iter().flatten().collect())
+    }
+
+    fn forward(&self, batch: &[&str]) -> Result<Vec<Embedding>, Box<dyn std::error::Error>> {
+        let enc = self
+            .tokenizer
+            .encode_batch(batch.to_vec(), true)
+            .map_err(|e| e.to_string())?;
+        let dev = &Device::Cpu;
+        let rows = |f: &dyn Fn(&tokenizers::Encoding) -> Vec<u32>| -> candle_core::Result<Tensor> {
+            let v: Vec<Tensor> = enc
+                .iter()
+                .map(|e| Tensor::new(f(e).as_slice(), dev))
+                .collect::<candle_core::Result<_>>()?;
+            Tensor::stack(&v, 0)
+        };
+        let ids = rows(&|e| e.get_ids().to_vec())?;
+        let types = rows(&|e| e.get_type_ids().to_vec())?;
+        let mask = rows(&|e| e.get_attention_mask().to_vec())?;
+        let hidden = self.bert.forward(&ids, &types, Some(&mask))?;
+        // Mean over real tokens only, then unit length.
+        let m = mask.to_dtype(DType::F32)?.unsqueeze(2)?;
+        let summed = hidden.broadcast_mul(&m)?.sum(1)?;
+        let counts = m.sum(1)?;
+        let mean = summed.broadcast_div(&counts)?;
+        let norm = mean.sqr()?.sum_keepdim(1)?.sqrt()?;
+        let unit = mean.broadcast_div(&norm)?;
+        Ok(unit
+            .to_vec2::<f32>()?
+            .into_iter()
+            .map(Embedding::from)
+            .collect())
+    }
+}
+
+/// The cached embeddings of the shipped texts: `OVLEMB1\n`, the model checksum (64 hex bytes), a u32 count,
+/// then per text its u64 key and DIM f32 values, little-endian, sorted by key.
+pub fn read_cache(bytes: &[u8]) -> HashMap<u64, Embedding> {
+    let mut map = HashMap::new();
+    let head = 8 + 64;
+    if bytes.len() < head + 4
+        || &bytes[..8] != b"OVLEMB1\n"
+        || &bytes[8..head] != MODEL_SHA256.as_bytes()
+    {
+        return map;
+    }
+    let n = u32::from_le_bytes([
+        bytes[head],
+        bytes[head + 1],
+        bytes[head + 2],
+        bytes[head + 3],
+    ]) as usize;
+    let entry = 8 + 4 * DIM;
+    let body = &bytes[head + 4..];
+    if body.len() != n * entry {
+        return map;
+    }
+    for e in body.chunks_exact(entry) {
+        let mut k = [0u8; 8];
+        k.copy_from_slice(&e[..8]);
+        let v: Vec<f32> = e[8..]
+            .chunks_exact(4)
+            .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+            .collect();
+        map.insert(u64::from_le_bytes(k), Embedding::from(v));
+    }
+    map
+}
+
+/// Serialises embeddings in the cache format (see [`read_cache`]).
+pub fn write_cache(entries: &[(u64, Embedding)]) -> Vec<u8> {
+    let mut sorted: Vec<&(u64, Embedding)> = entries.iter().collect();
+    sorted.sort_by_key(|(k, _)| *k);
+    sorted.dedup_by_key(|(k, _)| *k);
+    let mut out = b"OVLEMB1\n".to_vec();
+    out.extend_from_slice(MODEL_SHA256.as_bytes());
+    out.extend_from_slice(&(sorted.len() as u32).to_le_bytes());
+    for (k, v) in sorted {
+        out.extend_from_slice(&k.to_le_bytes());
+        for x in v.iter() {
+            out.extend_from_slice(&x.to_le_bytes());
+        }
+    }
+    out
+}
+
+/// Embeddings on demand: from the shipped cache, else from the model (loaded once, on first need).
+pub struct Embedder {
+    cache: HashMap<u64, Embedding>,
+    model: OnceLock<Result<Model, String>>,
+    /// Texts embedded by the model during this run, so no text is run twice.
+    seen: Mutex<HashMap<u64, Embedding>>,
+}
+
+impl Embedder {
+    /// The process-wide embedder.
+    pub fn shared() -> &'static Embedder {
+        static E: OnceLock<Embedder> = OnceLock::new();
+        E.get_or_init(|| Embedder {
+            cache: read_cache(CACHE),
+            model: OnceLock::new(),
+            seen: Mutex::new(HashMap::new()),
+        })
+    }
+
+    /// Whether the cache holds a text (so embedding it costs nothing).
+    pub fn cached(&self, text: &str) -> bool {
+        self.cache.contains_key(&key(text))
+    }
+
+    /// The model itself, loaded on first use.
+    pub fn model(&self) -> Result<&Model, String> {
+        self.model
+            .get_or_init(Model::load)
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    /// Embeddings of `texts`, in order; only texts in neither cache are run through the model.
+    pub fn embed(&self, texts: &[&str]) -> Result<Vec<Embedding>, String> {
+        let keys: Vec<u64> = texts.iter().map(|t| key(t)).collect();
+        let mut seen = self.seen.lock().unwrap_or_else(|p| p.into_inner());
+        let mut missing: Vec<&str> = Vec::new();
+        let mut missing_keys: Vec<u64> = Vec::new();
+        for (t, k) in texts.iter().zip(&keys) {
+            if !self.cache.contains_key(k) && !seen.contains_key(k) && !missing_keys.contains(k) {
+                missing.push(t);
+                missing_keys.push(*k);
+            }
+        }
+        if !missing.is_empty() {
+            let fresh = self.model()?.embed(&missing)?;
+            seen.extend(missing_keys.into_iter().zip(fresh));
+        }
+        Ok(keys
+            .iter()
+            .filter_map(|k| self.cache.get(k).or_else(|| seen.get(k)).cloned())
+            .collect())
+    }
+}

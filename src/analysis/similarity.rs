@@ -1,0 +1,117 @@
+//! The one seam for comparing outcomes: how two outcomes are scored (words, meaning, tags, population
+//! context), which threshold a score meets, and the parts that explain it. compare, check, explain, the gate
+//! and `similarity` all score through here; the parameters live in [`super::params`].
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+
+use super::corpus::Item;
+use super::embed;
+use super::params::{Method, Params};
+
+/// A score with its parts, so every number can be explained.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Score {
+    /// The text score: TF-IDF cosine, blended with meaning when the method reads meaning.
+    pub text: f64,
+    /// TF-IDF cosine of the two texts.
+    pub lexical: f64,
+    /// Embedding cosine of the two texts, stretched above the floor; `None` with the lexical method.
+    pub meaning: Option<f64>,
+    /// Tag agreement; `None` when either outcome has no tags or tags carry no weight (then text only).
+    pub tags: Option<f64>,
+    /// 1, or the context penalty when the two outcomes are for incompatible populations.
+    pub context: f64,
+    pub total: f64,
+}
+
+fn jaccard<T: Ord>(a: &BTreeSet<T>, b: &BTreeSet<T>) -> f64 {
+    let inter = a.intersection(b).count();
+    let union = a.len() + b.len() - inter;
+    if union == 0 {
+        0.0
+    } else {
+        inter as f64 / union as f64
+    }
+}
+
+/// Share of competency Jaccard in tag agreement; the rest is Jaccard of their domains, so two outcomes in the
+/// same domain but different competencies agree a little.
+pub const COMPETENCY_SHARE: f64 = 0.75;
+
+pub fn tag_agreement(a: &Item, b: &Item) -> Option<f64> {
+    if a.tags.is_empty() || b.tags.is_empty() {
+        return None;
+    }
+    Some(
+        COMPETENCY_SHARE * jaccard(&a.tags, &b.tags)
+            + (1.0 - COMPETENCY_SHARE) * jaccard(&a.domains, &b.domains),
+    )
+}
+
+/// Meaning on a 0–1 scale: the embedding cosine above the floor, stretched.
+pub fn stretch(cosine: f64, p: &Params) -> f64 {
+    ((cosine - p.meaning_floor) / (1.0 - p.meaning_floor)).clamp(0.0, 1.0)
+}
+
+/// Whether two outcomes may match given the populations they are written for: yes when either is
+/// population-neutral (no scope), else when their scopes share a population.
+pub fn compatible(a: &Item, b: &Item) -> bool {
+    match (&a.scope, &b.scope) {
+        (Some(x), Some(y)) => !x.is_disjoint(y),
+        _ => true,
+    }
+}
+
+pub fn score(a: &Item, b: &Item, p: &Params) -> Score {
+    let lexical = a.vec.dot(&b.vec);
+    let meaning = match (p.method, &a.emb, &b.emb) {
+        (Method::Meaning, Some(x), Some(y)) => Some(stretch(embed::cosine(x, y), p)),
+        _ => None,
+    };
+    let text = match meaning {
+        Some(m) => p.meaning_weight * m + (1.0 - p.meaning_weight) * lexical,
+        None => lexical,
+    };
+    let tags = if p.tag_weight > 0.0 {
+        tag_agreement(a, b)
+    } else {
+        None
+    };
+    let context = if compatible(a, b) {
+        1.0
+    } else {
+        p.context_penalty
+    };
+    let blended = match tags {
+        Some(t) => (1.0 - p.tag_weight) * text + p.tag_weight * t,
+        None => text,
+    };
+    Score {
+        text,
+        lexical,
+        meaning,
+        tags,
+        context,
+        total: blended * context,
+    }
+}
+
+/// Text scores of every line of `b` (rows) against every line of `a` (columns), as [`score`] computes the text
+/// part: TF-IDF over `a` ∪ `b` (the inverted index of [`super::scale`]), blended with meaning under the
+/// meaning method. Dense |B| × |A|: for files of hundreds of lines; `similarity --top` serves larger ones.
+pub fn text_matrix(a: &[&str], b: &[&str], p: &Params) -> Result<ndarray::Array2<f32>, String> {
+    let v = super::scale::vectorise(a, b);
+    let index = super::scale::Index::build(&v.a, v.vocab);
+    let mut m = super::scale::matrix(&index, &v.b);
+    if p.method == Method::Meaning {
+        let e = embed::Embedder::shared();
+        let (ea, eb) = (e.embed(a)?, e.embed(b)?);
+        for ((j, i), x) in m.indexed_iter_mut() {
+            let meaning = stretch(embed::cosine(&eb[j], &ea[i]), p);
+            *x = (p.meaning_weight * meaning + (1.0 - p.meaning_weight) * f64::from(*x)) as f32;
+        }
+    }
+    Ok(m)
+}
