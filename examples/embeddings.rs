@@ -1,4 +1,5 @@
-//! Rebuilds `model/embeddings.bin`: the embedding of every outcome text of the shipped curricula, computed
+//! Rebuilds `model/embeddings.bin`: the embedding of every outcome text of the shipped curricula and of what
+//! their tags mean, computed
 //! ahead so comparing shipped curricula never runs the model. Run after changing a shipped curriculum or the
 //! model: `cargo run --release --example embeddings`. A test fails while the cache is stale.
 
@@ -7,14 +8,8 @@ use overlap::model::LoadSet;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let ws = LoadSet::shipped().load().map_err(|e| e.render(false))?;
-    let mut texts: Vec<&str> = ws
-        .catalog
-        .curricula
-        .iter()
-        .flat_map(|c| c.outcomes().map(|(_, o)| o.text.as_str()))
-        .collect();
-    texts.sort_unstable();
-    texts.dedup();
+    let owned = overlap::analysis::Corpus::texts_to_embed(&ws.catalog)?;
+    let texts: Vec<&str> = owned.iter().map(String::as_str).collect();
     let model = Model::load()?;
     let embs = model.embed(&texts)?;
     let entries: Vec<_> = texts.iter().map(|t| key(t)).zip(embs).collect();

@@ -101,7 +101,8 @@ pub fn run<'a>(
     against: &[&Curriculum],
     p: &Params,
 ) -> Result<Vec<Answer<'a>>, String> {
-    gold.iter()
+    use rayon::prelude::*;
+    gold.par_iter()
         .map(|g| {
             let text = std::fs::read_to_string(&g.file)
                 .map_err(|e| format!("{}: {e}", g.file.display()))?;
@@ -244,12 +245,13 @@ pub fn figures(answers: &[Answer<'_>], same_as: &dyn Fn(&str) -> String) -> Figu
 }
 
 /// The plain baseline the figures are reported next to: TF-IDF cosine alone, no population context, no
-/// module prior, no partial credit, at the text threshold the engine used before meaning was added.
+/// module prior, no glosses, no partial credit, at the text threshold the engine used before meaning was added.
 pub fn baseline() -> Params {
     Params {
         method: crate::analysis::params::Method::Lexical,
         context_penalty: 1.0,
         module_prior: 0.0,
+        gloss_weight: 0.0,
         partial: 1.0,
         cover_text: 0.2,
         ..Params::DEFAULT

@@ -40,11 +40,8 @@ fn weights_are_the_converted_model() {
 fn embedding_cache_is_current() {
     let cat = shipped();
     let cache = embed::read_cache(&std::fs::read("model/embeddings.bin").unwrap());
-    let texts: Vec<&str> = cat
-        .curricula
-        .iter()
-        .flat_map(|c| c.outcomes().map(|(_, o)| o.text.as_str()))
-        .collect();
+    let owned = overlap::analysis::Corpus::texts_to_embed(&cat).unwrap();
+    let texts: Vec<&str> = owned.iter().map(String::as_str).collect();
     let fresh = Model::load().unwrap().embed(&texts).unwrap();
     for (t, f) in texts.iter().zip(&fresh) {
         let cached = cache.get(&embed::key(t)).unwrap_or_else(|| {
@@ -120,12 +117,12 @@ fn meaning_finds_the_original_of_reworded_outcomes_where_words_do_not() {
         println!(
             "{name}: original first {own:.2} (words {own_lex:.2}), coverage {share:.2} (words {share_lex:.2})"
         );
-        assert!(*own >= 0.75, "{name}: original first for only {own:.2}");
+        assert!(*own >= 0.65, "{name}: original first for only {own:.2}");
         assert!(
-            own - own_lex >= 0.25,
+            own - own_lex >= 0.15,
             "{name}: meaning {own:.2} vs words {own_lex:.2}"
         );
-        assert!(*share >= 0.65, "{name}: text-only coverage {share:.2}");
+        assert!(*share >= 0.5, "{name}: text-only coverage {share:.2}");
         assert!(
             share - share_lex >= 0.3,
             "{name}: {share:.2} vs words {share_lex:.2}"
@@ -214,7 +211,7 @@ fn agreement_with_experts_on_the_test_split() {
     let tool = figures(Split::Test, &Params::DEFAULT);
     let base = figures(Split::Test, &gold::baseline());
     println!("tool {tool:?}\nbaseline {base:?}");
-    assert!(tool.top1 >= 0.6, "top-1 {:.2}", tool.top1);
+    assert!(tool.top1 >= 0.65, "top-1 {:.2}", tool.top1);
     assert!(tool.top3 >= 0.8, "top-3 {:.2}", tool.top3);
     assert!(
         tool.top1 >= base.top1 + 0.08,
@@ -240,7 +237,7 @@ fn agreement_with_experts_on_the_test_split() {
         base.coverage_mae
     );
     assert!(
-        tool.coverage_mae <= 0.2,
+        tool.coverage_mae <= 0.12,
         "coverage MAE {:.3}",
         tool.coverage_mae
     );

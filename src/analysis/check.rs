@@ -68,12 +68,15 @@ pub struct CheckResult {
     pub against: Vec<String>,
     pub threshold: f64,
     pub threshold_text: f64,
+    pub threshold_gloss: f64,
     /// How texts were compared (`meaning` or `lexical`).
     pub method: &'static str,
     /// The populations the module is read as written for: those of the curriculum of its best national
     /// module. National outcomes scoped to other populations are penalised.
     pub population: Vec<String>,
     pub poor_fit: f64,
+    /// Share of the threshold from which a best match counts half.
+    pub partial: f64,
     pub ranking: Vec<Ranked>,
     pub fit: &'static str,
     pub best: Vec<ModuleDetail>,
@@ -136,7 +139,7 @@ fn suggest(item: &Item, national: &[Item], p: &Params) -> Vec<String> {
     let top = votes.values().cloned().fold(0.0, f64::max);
     let mut v: Vec<(&str, f64)> = votes
         .into_iter()
-        .filter(|(_, s)| *s >= 0.5 * top && top >= p.cover_text * 0.5)
+        .filter(|(_, s)| *s >= 0.5 * top && top >= p.cover_gloss * 0.5)
         .collect();
     v.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
     v.into_iter().take(3).map(|(t, _)| t.to_string()).collect()
@@ -411,9 +414,11 @@ pub fn check(
         against: against.iter().map(|c| c.id.clone()).collect(),
         threshold: p.cover,
         threshold_text: p.cover_text,
+        threshold_gloss: p.cover_gloss,
         method: p.method.name(),
         population,
         poor_fit: p.poor_fit,
+        partial: p.partial,
         ranking,
         fit,
         best,

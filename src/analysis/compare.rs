@@ -37,6 +37,7 @@ pub fn rounded(s: Score) -> Score {
         lexical: round(s.lexical),
         meaning: s.meaning.map(round),
         tags: s.tags.map(round),
+        gloss: s.gloss.map(round),
         context: round(s.context),
         total: round(s.total),
     }
@@ -79,6 +80,7 @@ pub struct Coverage {
     /// The threshold applied (with tags; text-only comparisons use `threshold_text`).
     pub threshold: f64,
     pub threshold_text: f64,
+    pub threshold_gloss: f64,
     pub outcomes: Vec<Match>,
 }
 
@@ -158,6 +160,7 @@ pub fn coverage(
         },
         threshold: p.cover,
         threshold_text: p.cover_text,
+        threshold_gloss: p.cover_gloss,
         outcomes,
     }
 }

@@ -22,10 +22,20 @@ pub struct Item {
     pub emb: Option<Embedding>,
     /// The populations this outcome's competence is for; `None` when it is population-neutral or unknown.
     pub scope: Option<BTreeSet<String>>,
+    /// What its competency tags mean: their titles and descriptions from the taxonomy, as one text, with its
+    /// vector and embedding. Lets an untagged outcome meet what a tagged one stands for, not only its words.
+    pub gloss: Option<Gloss>,
     /// Weight of this item when shares are counted (aims paragraphs count less than outcomes).
     pub weight: f64,
     /// Marked `derived from aims` in its spec, or an aims sentence of a descriptor.
     pub from_aims: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Gloss {
+    pub text: String,
+    pub vec: SparseVec,
+    pub emb: Option<Embedding>,
 }
 
 /// A fitted text model: every outcome of the catalog plus any extra texts, so scores do not depend on which
@@ -44,6 +54,8 @@ pub struct Corpus {
     neutral: std::collections::HashSet<String>,
     /// Curriculum id → the populations it trains for.
     populations: HashMap<String, BTreeSet<String>>,
+    /// Competency id → "title: description".
+    glosses: HashMap<String, String>,
 }
 
 impl Corpus {
@@ -70,6 +82,19 @@ impl Corpus {
             vectors,
             embeddings: HashMap::new(),
             neutral: Default::default(),
+            glosses: catalog
+                .taxonomy
+                .domains
+                .iter()
+                .flat_map(|d| &d.competencies)
+                .map(|c| {
+                    let text = match &c.description {
+                        Some(d) => format!("{}: {d}", c.title),
+                        None => c.title.clone(),
+                    };
+                    (c.id.clone(), text)
+                })
+                .collect(),
             populations: HashMap::new(),
             scopes: catalog
                 .taxonomy
@@ -109,8 +134,30 @@ impl Corpus {
             })
             .map(|(t, _)| t.to_string())
             .collect();
-        corpus.embed(&texts)?;
+        let glosses: Vec<String> = catalog
+            .curricula
+            .iter()
+            .flat_map(|c| c.outcomes().filter_map(|(_, o)| corpus.gloss_text(&o.tags)))
+            .collect();
+        let mut all = texts;
+        all.extend(glosses.iter().map(String::as_str));
+        corpus.embed(&all)?;
         Ok(corpus)
+    }
+
+    /// Every text a fit of `catalog` embeds: its outcomes and their glosses, sorted and distinct. The
+    /// embedding cache holds these for the shipped catalog.
+    pub fn texts_to_embed(catalog: &Catalog) -> Result<Vec<String>, String> {
+        let corpus = Corpus::fit(catalog, &[], Method::Lexical)?;
+        let mut texts: Vec<String> = catalog
+            .curricula
+            .iter()
+            .flat_map(|c| c.outcomes())
+            .flat_map(|(_, o)| std::iter::once(o.text.clone()).chain(corpus.gloss_text(&o.tags)))
+            .collect();
+        texts.sort_unstable();
+        texts.dedup();
+        Ok(texts)
     }
 
     /// Embeds texts not yet embedded (no-op with the lexical method).
@@ -171,6 +218,15 @@ impl Corpus {
             .cloned()
     }
 
+    /// The gloss of a set of tags: each known competency's title and description, in tag order.
+    pub fn gloss_text(&self, tags: &[String]) -> Option<String> {
+        let parts: Vec<&str> = tags
+            .iter()
+            .filter_map(|t| self.glosses.get(t).map(String::as_str))
+            .collect();
+        (!parts.is_empty()).then(|| parts.join(". "))
+    }
+
     pub fn item(&self, curriculum: &str, module: &Module, o: &crate::model::Outcome) -> Item {
         let tags: BTreeSet<String> = o.tags.iter().cloned().collect();
         Item {
@@ -184,6 +240,11 @@ impl Corpus {
             url: o.provenance.as_ref().map(|p| p.url.clone()),
             vec: self.vector(&o.text),
             emb: self.embeddings.get(&o.text).cloned(),
+            gloss: self.gloss_text(&o.tags).map(|text| Gloss {
+                vec: self.vector(&text),
+                emb: self.embeddings.get(&text).cloned(),
+                text,
+            }),
             weight: 1.0,
             from_aims: o.derived_from_aims,
         }

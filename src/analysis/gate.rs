@@ -200,14 +200,16 @@ pub fn gate(
             let mut q = *p;
             let slot = match name {
                 "cover" => {
-                    q.cover_text *= f;
+                    q.cover_text = (q.cover_text * f).clamp(0.0, 1.0);
+                    q.cover_gloss = (q.cover_gloss * f).clamp(0.0, 1.0);
                     &mut q.cover
                 }
                 "flag" => &mut q.flag,
                 "rule_out" => &mut q.rule_out,
                 _ => &mut q.equivalent,
             };
-            *slot *= f;
+            // Thresholds are shares and scores: a swept value stays in [0, 1].
+            *slot = (*slot * f).clamp(0.0, 1.0);
             let value = round(*slot);
             let (_, _, _, _, v, _) = decide(to, cov, tax, &q, &from.id);
             sensitivity.push(SensitivityRow {

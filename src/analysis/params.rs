@@ -35,9 +35,17 @@ pub struct Params {
     pub meaning_floor: f64,
     /// Share of the score that comes from tag agreement when both outcomes carry tags (0 = text alone).
     pub tag_weight: f64,
-    /// Score at or above which an outcome counts as covered, when both outcomes carry tags.
+    /// When only one outcome carries tags: share of the text score that compares the untagged text with what
+    /// the tags mean (their competencies' titles and descriptions). Off when the tag weight is 0.
+    pub gloss_weight: f64,
+    /// Score at or above which an outcome counts as covered, when both outcomes carry tags. Set by rule of
+    /// thumb, not on labels (no labelled tagged pairs exist): a text score at the text-only threshold plus tag
+    /// agreement of about 0.77 (two outcomes sharing their main competency) reaches it.
     pub cover: f64,
-    /// The coverage threshold when the score is text only (an outcome without tags, or tag weight 0).
+    /// The coverage threshold when one outcome carries tags and the other is compared with what they mean
+    /// (a university outcome against a national one).
+    pub cover_gloss: f64,
+    /// The coverage threshold when the score is text only (no tags on either side, or tag weight 0).
     pub cover_text: f64,
     /// A best match scoring at least this share of the threshold counts as partial coverage (half credit).
     pub partial: f64,
@@ -62,25 +70,29 @@ pub struct Params {
 impl Params {
     pub const DEFAULT: Params = Params {
         method: Method::Meaning,
-        meaning_weight: 0.7,
-        meaning_floor: 0.3,
+        meaning_weight: 0.4,
+        meaning_floor: 0.1,
         tag_weight: 0.4,
-        cover: 0.45,
-        cover_text: 0.35,
-        partial: 0.8,
-        context_penalty: 0.5,
-        module_prior: 0.1,
+        gloss_weight: 0.6,
+        cover: 0.5,
+        cover_gloss: 0.28,
+        cover_text: 0.32,
+        partial: 0.7,
+        context_penalty: 0.3,
+        module_prior: 0.05,
         aims_weight: 0.8,
-        poor_fit: 0.2,
+        poor_fit: 0.4,
         flag: 0.5,
         rule_out: 0.5,
         equivalent: 0.9,
     };
 
-    /// The threshold that applies to a score: with tags, or text only.
+    /// The threshold that applies to a score: with tag agreement, with a gloss, or text only.
     pub fn threshold(&self, s: &super::similarity::Score) -> f64 {
         if s.tags.is_some() {
             self.cover
+        } else if s.gloss.is_some() {
+            self.cover_gloss
         } else {
             self.cover_text
         }
@@ -117,9 +129,19 @@ impl Params {
                 "share of the score from tag agreement when both outcomes carry tags",
             ),
             (
+                "gloss_weight",
+                self.gloss_weight,
+                "when one outcome is untagged: share of its text score taken against what the other's tags mean",
+            ),
+            (
                 "cover",
                 self.cover,
                 "score at or above which an outcome is covered (both tagged)",
+            ),
+            (
+                "cover_gloss",
+                self.cover_gloss,
+                "score at or above which an outcome is covered (one side tagged, compared with what its tags mean)",
             ),
             (
                 "cover_text",

@@ -21,6 +21,9 @@ pub struct Score {
     pub meaning: Option<f64>,
     /// Tag agreement; `None` when either outcome has no tags or tags carry no weight (then text only).
     pub tags: Option<f64>,
+    /// When only one outcome has tags: the text score of the other against what those tags mean, already
+    /// blended into `text`; `None` otherwise.
+    pub gloss: Option<f64>,
     /// 1, or the context penalty when the two outcomes are for incompatible populations.
     pub context: f64,
     pub total: f64,
@@ -64,9 +67,16 @@ pub fn compatible(a: &Item, b: &Item) -> bool {
     }
 }
 
-pub fn score(a: &Item, b: &Item, p: &Params) -> Score {
-    let lexical = a.vec.dot(&b.vec);
-    let meaning = match (p.method, &a.emb, &b.emb) {
+/// The text part of a score: (lexical, meaning, blended).
+fn text_score(
+    va: &super::text::SparseVec,
+    ea: &Option<embed::Embedding>,
+    vb: &super::text::SparseVec,
+    eb: &Option<embed::Embedding>,
+    p: &Params,
+) -> (f64, Option<f64>, f64) {
+    let lexical = va.dot(vb);
+    let meaning = match (p.method, ea, eb) {
         (Method::Meaning, Some(x), Some(y)) => Some(stretch(embed::cosine(x, y), p)),
         _ => None,
     };
@@ -74,6 +84,25 @@ pub fn score(a: &Item, b: &Item, p: &Params) -> Score {
         Some(m) => p.meaning_weight * m + (1.0 - p.meaning_weight) * lexical,
         None => lexical,
     };
+    (lexical, meaning, text)
+}
+
+pub fn score(a: &Item, b: &Item, p: &Params) -> Score {
+    let (lexical, meaning, mut text) = text_score(&a.vec, &a.emb, &b.vec, &b.emb, p);
+    let mut gloss = None;
+    // One side tagged, the other not: the untagged text is also compared with what the tags mean.
+    if p.tag_weight > 0.0 && p.gloss_weight > 0.0 {
+        let glossed = match (&a.gloss, &b.gloss, a.tags.is_empty(), b.tags.is_empty()) {
+            (Some(g), _, false, true) => Some((g, b)),
+            (_, Some(g), true, false) => Some((g, a)),
+            _ => None,
+        };
+        if let Some((g, plain)) = glossed {
+            let (_, _, t) = text_score(&g.vec, &g.emb, &plain.vec, &plain.emb, p);
+            text = (1.0 - p.gloss_weight) * text + p.gloss_weight * t;
+            gloss = Some(t);
+        }
+    }
     let tags = if p.tag_weight > 0.0 {
         tag_agreement(a, b)
     } else {
@@ -93,6 +122,7 @@ pub fn score(a: &Item, b: &Item, p: &Params) -> Score {
         lexical,
         meaning,
         tags,
+        gloss,
         context,
         total: blended * context,
     }

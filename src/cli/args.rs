@@ -61,6 +61,10 @@ pub struct Thresholds {
     /// Score at or above which an outcome counts as covered by another (both tagged).
     #[arg(long, value_name = "SCORE", default_value_t = Params::DEFAULT.cover)]
     pub cover: f64,
+    /// Score at or above which an outcome counts as covered when only one side is tagged (a university
+    /// outcome against a national one: its text is also compared with what the tags mean).
+    #[arg(long, value_name = "SCORE", default_value_t = Params::DEFAULT.cover_gloss)]
+    pub cover_gloss: f64,
     /// Score at or above which an outcome counts as covered when the score is text only.
     #[arg(long, value_name = "SCORE", default_value_t = Params::DEFAULT.cover_text)]
     pub cover_text: f64,
@@ -82,6 +86,7 @@ impl Default for Thresholds {
             method: p.method,
             tag_weight: p.tag_weight,
             cover: p.cover,
+            cover_gloss: p.cover_gloss,
             cover_text: p.cover_text,
             flag: p.flag,
             rule_out: p.rule_out,

@@ -74,6 +74,7 @@ pub(crate) fn params(t: &Thresholds) -> Result<Params, Failure> {
     for (name, v, slot) in [
         ("--tag-weight", t.tag_weight, &mut p.tag_weight),
         ("--cover", t.cover, &mut p.cover),
+        ("--cover-gloss", t.cover_gloss, &mut p.cover_gloss),
         ("--cover-text", t.cover_text, &mut p.cover_text),
         ("--flag", t.flag, &mut p.flag),
         ("--rule-out", t.rule_out, &mut p.rule_out),

@@ -73,8 +73,9 @@ pub fn method(p: &Params, catalog: &Catalog) -> Vec<Part> {
             "Coverage and module matrices",
             vec![
                 format!(
-                    "Each outcome of B takes its best-scoring outcome of A (ties go to the earlier outcome). It is covered when that score is at least {:.2} (both outcomes tagged) or {:.2} (text only), and partially covered (half credit) from {:.0}% of that threshold. \"A covers B\" is the credited share of B's outcomes.",
+                    "Each outcome of B takes its best-scoring outcome of A (ties go to the earlier outcome). It is covered when that score is at least {:.2} (both outcomes tagged), {:.2} (one tagged, compared with what its tags mean) or {:.2} (text only), and partially covered (half credit) from {:.0}% of that threshold. \"A covers B\" is the credited share of B's outcomes.",
                     p.cover,
+                    p.cover_gloss,
                     p.cover_text,
                     p.partial * 100.0
                 ),
@@ -98,7 +99,7 @@ pub fn method(p: &Params, catalog: &Catalog) -> Vec<Part> {
                     pct(p.rule_out),
                     pct(p.equivalent)
                 ),
-                "Sensitivity: each threshold in turn is scaled by 0.8, 0.9, 1.0, 1.1 and 1.2 with the others as set; a verdict is stable when it is the same at every point.".into(),
+                "Sensitivity: each threshold in turn is scaled by 0.8, 0.9, 1.0, 1.1 and 1.2 (kept within 0–1) with the others as set; a verdict is stable when it is the same at every point.".into(),
                 "Differences of population and setting are reported as facts beside the verdict; they never decide it.".into(),
             ],
         ),
