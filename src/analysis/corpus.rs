@@ -56,6 +56,8 @@ pub struct Corpus {
     populations: HashMap<String, BTreeSet<String>>,
     /// Competency id → "title: description".
     glosses: HashMap<String, String>,
+    /// Whether items carry glosses (some outcome under analysis is untagged).
+    glossing: bool,
 }
 
 impl Corpus {
@@ -82,6 +84,7 @@ impl Corpus {
             vectors,
             embeddings: HashMap::new(),
             neutral: Default::default(),
+            glossing: false,
             glosses: catalog
                 .taxonomy
                 .domains
@@ -134,11 +137,30 @@ impl Corpus {
             })
             .map(|(t, _)| t.to_string())
             .collect();
-        let glosses: Vec<String> = catalog
-            .curricula
-            .iter()
-            .flat_map(|c| c.outcomes().filter_map(|(_, o)| corpus.gloss_text(&o.tags)))
-            .collect();
+        // Glosses only ever score an untagged outcome against a tagged one: prepare them only when some
+        // outcome is untagged (extra texts are a university module's).
+        corpus.glossing = !extra.is_empty()
+            || catalog
+                .curricula
+                .iter()
+                .flat_map(|c| c.outcomes())
+                .any(|(_, o)| o.tags.is_empty());
+        let glosses: Vec<String> = if corpus.glossing {
+            catalog
+                .curricula
+                .iter()
+                .flat_map(|c| c.outcomes().filter_map(|(_, o)| corpus.gloss_text(&o.tags)))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        // Glosses repeat across outcomes: tokenise each once, here, not at every item.
+        for g in &glosses {
+            if !corpus.vectors.contains_key(g) {
+                let v = corpus.tfidf.vector(&terms(g));
+                corpus.vectors.insert(g.clone(), v);
+            }
+        }
         let mut all = texts;
         all.extend(glosses.iter().map(String::as_str));
         corpus.embed(&all)?;
@@ -240,11 +262,15 @@ impl Corpus {
             url: o.provenance.as_ref().map(|p| p.url.clone()),
             vec: self.vector(&o.text),
             emb: self.embeddings.get(&o.text).cloned(),
-            gloss: self.gloss_text(&o.tags).map(|text| Gloss {
-                vec: self.vector(&text),
-                emb: self.embeddings.get(&text).cloned(),
-                text,
-            }),
+            gloss: self
+                .glossing
+                .then(|| self.gloss_text(&o.tags))
+                .flatten()
+                .map(|text| Gloss {
+                    vec: self.vector(&text),
+                    emb: self.embeddings.get(&text).cloned(),
+                    text,
+                }),
             weight: 1.0,
             from_aims: o.derived_from_aims,
         }
