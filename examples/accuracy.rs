@@ -8,28 +8,12 @@
 use std::path::Path;
 
 use overlap::analysis::Params;
-use overlap::gold::{self, Figures, Labelled, Split};
+use overlap::gold::{self, Figures, Labelled, Split, measure, national, same_as};
 use overlap::model::{Catalog, LoadSet};
 
-fn same_as(catalog: &Catalog) -> impl Fn(&str) -> String + '_ {
-    move |id: &str| {
-        catalog
-            .curricula
-            .iter()
-            .flat_map(|c| &c.modules)
-            .find(|m| m.id == id)
-            .and_then(|m| m.same_as.clone())
-            .unwrap_or_else(|| id.to_string())
-    }
-}
-
-fn measure(catalog: &Catalog, gold: &[Labelled], p: &Params) -> Result<Figures, String> {
-    let against: Vec<_> = ["pwp", "cwp", "emhp"]
-        .iter()
-        .filter_map(|n| catalog.find(n).ok())
-        .collect();
-    let answers = gold::run(catalog, gold, &against, p)?;
-    Ok(gold::figures(&answers, &same_as(catalog)))
+/// What the grid search maximises: the agreement figures, less three times the coverage error.
+fn objective(f: &Figures) -> f64 {
+    f.top1 + f.top3 + f.covered_and_right + f.no_match_unmatched - 3.0 * f.coverage_mae
 }
 
 fn row(name: &str, f: &Figures) {
@@ -47,7 +31,7 @@ fn row(name: &str, f: &Figures) {
 }
 
 fn report(catalog: &Catalog, gold: &[Labelled], split: Split) -> Result<(), String> {
-    let part: Vec<Labelled> = gold.iter().filter(|g| g.split == split).cloned().collect();
+    let part = gold::split(gold, split);
     let tool = measure(catalog, &part, &Params::default())?;
     let base = measure(catalog, &part, &gold::baseline())?;
     println!(
@@ -78,15 +62,8 @@ fn report(catalog: &Catalog, gold: &[Labelled], split: Split) -> Result<(), Stri
 /// subtracts three times the coverage error; the poor-fit bar is chosen after each run (it only reads the
 /// coverage of the best-ranked module).
 fn tune(catalog: &Catalog, gold: &[Labelled]) -> Result<(), String> {
-    let dev: Vec<Labelled> = gold
-        .iter()
-        .filter(|g| g.split == Split::Dev)
-        .cloned()
-        .collect();
-    let against: Vec<_> = ["pwp", "cwp", "emhp"]
-        .iter()
-        .filter_map(|n| catalog.find(n).ok())
-        .collect();
+    let dev = gold::split(gold, Split::Dev);
+    let against = national(catalog);
     let same = same_as(catalog);
     let mut best = f64::MIN;
     for mw in [0.3, 0.4, 0.5, 0.6] {
@@ -115,11 +92,7 @@ fn tune(catalog: &Catalog, gold: &[Labelled]) -> Result<(), String> {
                                             if top >= poor_fit { "good" } else { "poor" };
                                     }
                                     let f = gold::figures(&answers, &same);
-                                    let obj = f.top1
-                                        + f.top3
-                                        + f.covered_and_right
-                                        + f.no_match_unmatched
-                                        - 3.0 * f.coverage_mae
+                                    let obj = objective(&f)
                                         + f.modules_right as f64 / f.descriptors as f64;
                                     if obj > best + 1e-9 {
                                         best = obj;
@@ -147,11 +120,7 @@ fn tune(catalog: &Catalog, gold: &[Labelled]) -> Result<(), String> {
 /// The text-only threshold, chosen on dev with scores of text alone (no glosses): the threshold used when
 /// neither outcome is tagged or the tag weight is 0. Same objective as [`tune`], without module fit.
 fn tune_text(catalog: &Catalog, gold: &[Labelled]) -> Result<(), String> {
-    let dev: Vec<Labelled> = gold
-        .iter()
-        .filter(|g| g.split == Split::Dev)
-        .cloned()
-        .collect();
+    let dev = gold::split(gold, Split::Dev);
     for cover_text in [0.2, 0.22, 0.24, 0.26, 0.28, 0.3, 0.32, 0.34, 0.36] {
         let p = Params {
             gloss_weight: 0.0,
@@ -159,8 +128,7 @@ fn tune_text(catalog: &Catalog, gold: &[Labelled]) -> Result<(), String> {
             ..Params::DEFAULT
         };
         let f = measure(catalog, &dev, &p)?;
-        let obj =
-            f.top1 + f.top3 + f.covered_and_right + f.no_match_unmatched - 3.0 * f.coverage_mae;
+        let obj = objective(&f);
         println!(
             "obj {obj:.3}: cover_text {cover_text} → top1 {:.2} top3 {:.2} c&r {:.2} unmatched {:.2} mae {:.3}",
             f.top1, f.top3, f.covered_and_right, f.no_match_unmatched, f.coverage_mae
@@ -171,15 +139,8 @@ fn tune_text(catalog: &Catalog, gold: &[Labelled]) -> Result<(), String> {
 
 /// Every dev outcome whose pick the expert does not accept, for error analysis (never the test split).
 fn misses(catalog: &Catalog, gold: &[Labelled]) -> Result<(), String> {
-    let dev: Vec<Labelled> = gold
-        .iter()
-        .filter(|g| g.split == Split::Dev)
-        .cloned()
-        .collect();
-    let against: Vec<_> = ["pwp", "cwp", "emhp"]
-        .iter()
-        .filter_map(|n| catalog.find(n).ok())
-        .collect();
+    let dev = gold::split(gold, Split::Dev);
+    let against = national(catalog);
     for a in gold::run(catalog, &dev, &against, &Params::default())? {
         let r = &a.result;
         println!(

@@ -257,3 +257,35 @@ pub fn baseline() -> Params {
         ..Params::DEFAULT
     }
 }
+
+/// The descriptors of one split.
+pub fn split(all: &[Labelled], split: Split) -> Vec<Labelled> {
+    all.iter().filter(|g| g.split == split).cloned().collect()
+}
+
+/// The national curricula the gold set was labelled against.
+pub fn national(catalog: &Catalog) -> Vec<&Curriculum> {
+    ["pwp", "cwp", "emhp"]
+        .iter()
+        .filter_map(|n| catalog.find(n).ok())
+        .collect()
+}
+
+/// The module a module is the same as (itself otherwise), so CWP-1 and EMHP-1 are one answer.
+pub fn same_as(catalog: &Catalog) -> impl Fn(&str) -> String + '_ {
+    move |id: &str| {
+        catalog
+            .curricula
+            .iter()
+            .flat_map(|c| &c.modules)
+            .find(|m| m.id == id)
+            .and_then(|m| m.same_as.clone())
+            .unwrap_or_else(|| id.to_string())
+    }
+}
+
+/// The figures of `p` on the descriptors of `gold`.
+pub fn measure(catalog: &Catalog, gold: &[Labelled], p: &Params) -> Result<Figures, String> {
+    let answers = run(catalog, gold, &national(catalog), p)?;
+    Ok(figures(&answers, &same_as(catalog)))
+}

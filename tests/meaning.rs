@@ -161,21 +161,7 @@ fn shipped_verdicts_hold_when_either_side_is_reworded() {
 fn figures(split: Split, p: &Params) -> Figures {
     let cat = shipped();
     let all = gold::load(Path::new("tests/gold"), Path::new("tests/fixtures/hei")).unwrap();
-    let part: Vec<_> = all.into_iter().filter(|g| g.split == split).collect();
-    let against: Vec<_> = ["pwp", "cwp", "emhp"]
-        .iter()
-        .map(|n| cat.find(n).unwrap())
-        .collect();
-    let answers = gold::run(&cat, &part, &against, p).unwrap();
-    let same_as = |id: &str| {
-        cat.curricula
-            .iter()
-            .flat_map(|c| &c.modules)
-            .find(|m| m.id == id)
-            .and_then(|m| m.same_as.clone())
-            .unwrap_or_else(|| id.to_string())
-    };
-    gold::figures(&answers, &same_as)
+    gold::measure(&cat, &gold::split(&all, split), p).unwrap()
 }
 
 #[test]
