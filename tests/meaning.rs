@@ -228,3 +228,29 @@ fn agreement_with_experts_on_the_test_split() {
         tool.coverage_mae
     );
 }
+
+/// A university gating its CI on coverage sees the coverage it got, not only that it failed.
+#[test]
+fn min_coverage_failure_states_the_coverage() {
+    let out = assert_cmd::Command::cargo_bin("overlap")
+        .unwrap()
+        .args([
+            "check",
+            "tests/fixtures/hei/exeter-pycm084.md",
+            "--against",
+            "emhp",
+        ])
+        .args(["--min-coverage", "0.99", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let got = v["ranking"][0]["coverage"].as_f64().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&format!("(EMHP-6) is {got:.2}, below --min-coverage 0.99")),
+        "{err}"
+    );
+    // The same module implements its national counterpart well enough for a bar of one half.
+    assert!(got >= 0.5, "coverage {got}");
+}

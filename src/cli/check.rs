@@ -111,11 +111,19 @@ pub fn run(global: &Global, args: &CheckArgs) -> Result<String, Failure> {
         }
         .unwrap_or_default()
     });
-    if results.iter().any(|r| below(r, args.min_coverage)) {
+    if let Some(r) = results.iter().find(|r| below(r, args.min_coverage)) {
         print!("{out}");
+        let (module, coverage) = r
+            .ranking
+            .first()
+            .map_or(("no national module".to_string(), 0.0), |b| {
+                (b.module.clone(), b.coverage)
+            });
         return Err(Failure {
             message: format!(
-                "coverage of the best national module is below --min-coverage {:.2}\n",
+                "{}: coverage of the best national module ({module}) is {:.2}, below --min-coverage {:.2}\n",
+                r.module,
+                coverage,
                 args.min_coverage.unwrap_or(0.0)
             ),
             code: 1,
