@@ -163,7 +163,7 @@ fn rank_modules(
 ) -> (Vec<Ranked>, Vec<ModuleDetail>) {
     let m = subject.module;
     // The whole module as one document (title, aims, outcomes): robust where single outcomes are worded apart.
-    let doc = |parts: Vec<&str>| corpus.tfidf.vector(&super::text::terms(&parts.join(". ")));
+    let doc = |parts: Vec<&str>| super::similarity::document(corpus, &parts);
     let mut file_parts: Vec<&str> = vec![m.title.as_str()];
     file_parts.extend(m.outcomes.iter().map(|o| o.text.as_str()));
     file_parts.extend(subject.aims.iter().map(String::as_str));

@@ -128,6 +128,13 @@ pub fn score(a: &Item, b: &Item, p: &Params) -> Score {
     }
 }
 
+/// A whole module as one TF-IDF document (its parts joined): compared by cosine with another module's, it is
+/// robust where single outcomes are worded apart. Words only: a module is longer than the embedding model
+/// reads.
+pub fn document(corpus: &super::corpus::Corpus, parts: &[&str]) -> super::text::SparseVec {
+    corpus.tfidf.vector(&super::text::terms(&parts.join(". ")))
+}
+
 /// Text scores of every line of `b` (rows) against every line of `a` (columns), as [`score`] computes the text
 /// part: TF-IDF over `a` ∪ `b` (the inverted index of [`super::scale`]), blended with meaning under the
 /// meaning method. Dense |B| × |A|: for files of hundreds of lines; `similarity --top` serves larger ones.
