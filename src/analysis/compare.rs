@@ -81,6 +81,8 @@ pub struct Coverage {
     pub threshold: f64,
     pub threshold_text: f64,
     pub threshold_gloss: f64,
+    /// Share of the threshold from which a best match counts half.
+    pub partial_from: f64,
     pub outcomes: Vec<Match>,
 }
 
@@ -161,6 +163,7 @@ pub fn coverage(
         threshold: p.cover,
         threshold_text: p.cover_text,
         threshold_gloss: p.cover_gloss,
+        partial_from: p.partial,
         outcomes,
     }
 }

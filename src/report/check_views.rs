@@ -49,7 +49,14 @@ pub fn result(r: &CheckResult, top: usize) -> Vec<Table> {
         for l in &b.outcomes {
             t.row(vec![
                 l.national.clone().into(),
-                if l.covered { "yes" } else { "MISSED" }.into(),
+                if l.covered {
+                    "yes"
+                } else if l.partial {
+                    "partial"
+                } else {
+                    "MISSED"
+                }
+                .into(),
                 l.by.clone().unwrap_or_default().into(),
                 Cell::score(l.score),
                 l.national_text.clone().into(),

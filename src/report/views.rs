@@ -177,8 +177,12 @@ pub fn unmatched(name: String, c: &Coverage, top: usize) -> Table {
     let mut t = Table::new(
         name,
         format!(
-            "{} outcomes with no counterpart in {} (best score below {:.2})",
-            c.to, c.from, c.threshold
+            "{} outcomes not fully covered by {} (best score below the threshold: {:.2} both tagged, {:.2} text only; \"partial\" within {:.0}% of it)",
+            c.to,
+            c.from,
+            c.threshold,
+            c.threshold_text,
+            c.partial_from * 100.0
         ),
         &["module", "outcome", "best score", "best candidate", "text"],
     );
@@ -197,7 +201,11 @@ pub fn unmatched(name: String, c: &Coverage, top: usize) -> Table {
 fn unmatched_row(o: &crate::analysis::compare::Match) -> Vec<Cell> {
     vec![
         o.module.clone().into(),
-        o.outcome.clone().into(),
+        if o.partial {
+            format!("{} (partial)", o.outcome).into()
+        } else {
+            o.outcome.clone().into()
+        },
         o.best
             .as_ref()
             .map_or(Cell::Empty, |b| Cell::score(b.score.total)),
@@ -242,8 +250,10 @@ pub fn gate(g: &Gate) -> Table {
         note.push_str(&format!("\nfact: {f}"));
     }
     note.push_str(&format!(
-        "\nthresholds: covered at score ≥ {:.2}; domain flagged at ≥ {} uncovered; ruled out at ≥ {} of measured critical domains flagged; equivalent at ≥ {} coverage",
+        "\nthresholds: covered at score ≥ {:.2} (both tagged) or ≥ {:.2} (text only), half from {:.0}% of that; domain flagged at ≥ {} uncovered; ruled out at ≥ {} of measured critical domains flagged; equivalent at ≥ {} coverage",
         g.thresholds.cover,
+        g.thresholds.cover_text,
+        g.thresholds.partial * 100.0,
         pct(g.thresholds.flag),
         pct(g.thresholds.rule_out),
         pct(g.thresholds.equivalent)
@@ -361,10 +371,11 @@ pub fn coverage(p: &Pair) -> Table {
     );
     for c in [&p.a_covers_b, &p.b_covers_a] {
         let n = c.outcomes.iter().filter(|o| o.covered).count();
+        let half = c.outcomes.iter().filter(|o| o.partial).count();
         t.row(vec![
             format!("{} covers {}", c.from, c.to).into(),
             pct(c.share).into(),
-            format!("{n} of {}", c.outcomes.len()).into(),
+            format!("{n} of {} (+{half} partial)", c.outcomes.len()).into(),
             Cell::score(c.threshold),
         ]);
     }
