@@ -254,3 +254,93 @@ fn min_coverage_failure_states_the_coverage() {
     // The same module implements its national counterpart well enough for a bar of one half.
     assert!(got >= 0.5, "coverage {got}");
 }
+
+fn cli(args: &[&str]) -> std::process::Output {
+    assert_cmd::Command::cargo_bin("overlap")
+        .unwrap()
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// An adult module is never offered competencies the taxonomy scopes to children, and the reverse.
+#[test]
+fn suggested_tags_respect_population_scopes() {
+    let cat = shipped();
+    for (file, excluded) in [
+        ("newcastle-psy8084.md", "children-young-people"),
+        ("reading-pymeac.md", "adults"),
+    ] {
+        let out = cli(&[
+            "check",
+            &format!("tests/fixtures/hei/{file}"),
+            "--against",
+            "pwp,cwp,emhp",
+            "--format",
+            "json",
+        ]);
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let mut suggested = 0;
+        for o in v["outcomes"].as_array().unwrap() {
+            for t in o["suggested_tags"].as_array().unwrap() {
+                suggested += 1;
+                let c = cat.taxonomy.competency(t.as_str().unwrap()).unwrap();
+                assert!(
+                    !c.population.iter().any(|p| p == excluded),
+                    "{file}: suggested {} scoped to {:?}",
+                    c.id,
+                    c.population
+                );
+            }
+        }
+        assert!(suggested > 0, "{file}: no tags suggested");
+    }
+}
+
+/// `--tag-weight 0` scores on the wording alone, and every threshold's default in `--help` is the engine's.
+#[test]
+fn tag_weight_zero_is_text_alone_and_help_shows_the_defaults() {
+    let out = cli(&[
+        "explain",
+        "pwp:PWP-2.1",
+        "emhp:EMHP-3.1",
+        "--tag-weight",
+        "0",
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v["score"]["tags"].is_null());
+    assert_eq!(v["score"]["total"], v["score"]["text"]);
+    assert_eq!(v["threshold"].as_f64().unwrap(), Params::DEFAULT.cover_text);
+    let with_tags = cli(&[
+        "explain",
+        "pwp:PWP-2.1",
+        "emhp:EMHP-3.1",
+        "--format",
+        "json",
+    ]);
+    let w: serde_json::Value = serde_json::from_slice(&with_tags.stdout).unwrap();
+    assert_eq!(w["threshold"].as_f64().unwrap(), Params::DEFAULT.cover);
+
+    let help = String::from_utf8(cli(&["compare", "--help"]).stdout).unwrap();
+    let p = Params::DEFAULT;
+    for (flag, value) in [
+        ("--tag-weight", p.tag_weight),
+        ("--cover", p.cover),
+        ("--cover-gloss", p.cover_gloss),
+        ("--cover-text", p.cover_text),
+        ("--flag", p.flag),
+    ] {
+        let at = help
+            .find(&format!("{flag} <"))
+            .unwrap_or_else(|| panic!("{flag} in help"));
+        let rest = &help[at..];
+        let end = rest.find("\n  -").unwrap_or(rest.len());
+        assert!(
+            rest[..end].contains(&format!("[default: {value}]")),
+            "{flag}: {}",
+            &rest[..end]
+        );
+    }
+}
