@@ -344,3 +344,29 @@ fn tag_weight_zero_is_text_alone_and_help_shows_the_defaults() {
         );
     }
 }
+
+/// A module is read as written for a population only when its words say so: an adult counselling module
+/// that happens to rank a children's module first is not made a children's module.
+#[test]
+fn population_is_read_from_the_module() {
+    let population = |file: &str| {
+        let out = cli(&[
+            "check",
+            &format!("tests/fixtures/hei/{file}"),
+            "--against",
+            "pwp,cwp,emhp",
+            "--format",
+            "json",
+        ]);
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["population"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x.as_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(population("newcastle-psy8084.md"), ["adults"]);
+    assert!(population("reading-pymeac.md").contains(&"children-young-people".to_string()));
+    assert!(!population("leeds-hecs5331m.md").contains(&"children-young-people".to_string()));
+}

@@ -152,6 +152,57 @@ pub struct Subject<'a> {
     pub aims: Vec<String>,
 }
 
+/// Words that mark a curriculum's population: in at least a tenth of its outcomes and in none of the
+/// outcomes of curricula for populations it shares nothing with ("child", "school" against "adult").
+fn markers(c: &Curriculum, all: &[&Curriculum]) -> std::collections::BTreeSet<String> {
+    let share = |cs: &[&Curriculum]| {
+        let mut df: BTreeMap<String, usize> = BTreeMap::new();
+        let mut n = 0;
+        for cur in cs {
+            for (_, o) in cur.outcomes() {
+                n += 1;
+                let ws: std::collections::BTreeSet<String> =
+                    super::text::words(&o.text).into_iter().collect();
+                for w in ws {
+                    *df.entry(w).or_default() += 1;
+                }
+            }
+        }
+        (df, n.max(1))
+    };
+    let (own, n) = share(&[c]);
+    let apart: Vec<&Curriculum> = all
+        .iter()
+        .copied()
+        .filter(|o| o.population.iter().all(|p| !c.population.contains(p)))
+        .collect();
+    let (other, _) = share(&apart);
+    own.into_iter()
+        .filter(|(w, k)| *k * 10 >= n && !other.contains_key(w))
+        .map(|(w, _)| w)
+        .collect()
+}
+
+/// The populations a module is written for: those of its best national module's curriculum, unless its text
+/// carries none of that curriculum's population markers; then those of a curriculum whose markers it does
+/// carry, or none (unknown) when it carries no marker at all.
+fn population_of(subject: &Subject<'_>, best: &Curriculum, all: &[&Curriculum]) -> Vec<String> {
+    let m = subject.module;
+    let mut text = vec![m.title.clone()];
+    text.extend(m.outcomes.iter().map(|o| o.text.clone()));
+    text.extend(subject.aims.iter().cloned());
+    let words: std::collections::BTreeSet<String> =
+        super::text::words(&text.join(" ")).into_iter().collect();
+    let carries = |c: &Curriculum| !markers(c, all).is_disjoint(&words);
+    if carries(best) {
+        return best.population.clone();
+    }
+    all.iter()
+        .find(|c| c.population.iter().all(|p| !best.population.contains(p)) && carries(c))
+        .map(|c| c.population.clone())
+        .unwrap_or_default()
+}
+
 /// The national modules ranked for the file, and each one's outcome-level detail.
 fn rank_modules(
     corpus: &Corpus,
@@ -299,10 +350,11 @@ pub fn check(
     // The module is written for the population of its best national module's curriculum: its untagged
     // outcomes take that scope, so adult and children's competences no longer meet (the taxonomy says which
     // competences are population-neutral). Then everything is measured again in that context.
-    let population: Vec<String> = first
+    let best = first
         .first()
-        .and_then(|r| against.iter().find(|c| c.id == r.curriculum))
-        .map(|c| c.population.clone())
+        .and_then(|r| against.iter().find(|c| c.id == r.curriculum));
+    let population: Vec<String> = best
+        .map(|c| population_of(subject, c, against))
         .unwrap_or_default();
     if !population.is_empty() {
         let pop: std::collections::BTreeSet<String> = population.iter().cloned().collect();
