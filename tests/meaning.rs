@@ -263,6 +263,19 @@ fn cli(args: &[&str]) -> std::process::Output {
         .unwrap()
 }
 
+/// `overlap check` of a gold descriptor against the three national curricula, as JSON.
+fn check_json(file: &str) -> serde_json::Value {
+    let out = cli(&[
+        "check",
+        &format!("tests/fixtures/hei/{file}"),
+        "--against",
+        "pwp,cwp,emhp",
+        "--format",
+        "json",
+    ]);
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
 /// An adult module is never offered competencies the taxonomy scopes to children, and the reverse.
 #[test]
 fn suggested_tags_respect_population_scopes() {
@@ -271,15 +284,7 @@ fn suggested_tags_respect_population_scopes() {
         ("newcastle-psy8084.md", "children-young-people"),
         ("reading-pymeac.md", "adults"),
     ] {
-        let out = cli(&[
-            "check",
-            &format!("tests/fixtures/hei/{file}"),
-            "--against",
-            "pwp,cwp,emhp",
-            "--format",
-            "json",
-        ]);
-        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let v = check_json(file);
         let mut suggested = 0;
         for o in v["outcomes"].as_array().unwrap() {
             for t in o["suggested_tags"].as_array().unwrap() {
@@ -350,15 +355,7 @@ fn tag_weight_zero_is_text_alone_and_help_shows_the_defaults() {
 #[test]
 fn population_is_read_from_the_module() {
     let population = |file: &str| {
-        let out = cli(&[
-            "check",
-            &format!("tests/fixtures/hei/{file}"),
-            "--against",
-            "pwp,cwp,emhp",
-            "--format",
-            "json",
-        ]);
-        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let v = check_json(file);
         v["population"]
             .as_array()
             .unwrap()
