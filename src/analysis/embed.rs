@@ -111,7 +111,9 @@ impl Model {
                 out[i] = Some(e);
             }
         }
-        Ok(out.into_iter().flatten().collect())
+        out.into_iter()
+            .collect::<Option<Vec<_>>>()
+            .ok_or_else(|| "the embedding model returned fewer vectors than texts".to_string())
     }
 
     fn forward(&self, batch: &[&str]) -> Result<Vec<Embedding>, Box<dyn std::error::Error>> {
@@ -245,9 +247,10 @@ impl Embedder {
             let fresh = self.model()?.embed(&missing)?;
             seen.extend(missing_keys.into_iter().zip(fresh));
         }
-        Ok(keys
-            .iter()
-            .filter_map(|k| self.cache.get(k).or_else(|| seen.get(k)).cloned())
-            .collect())
+        // Every key is in one of the two maps now; a missing one would misalign texts and vectors.
+        keys.iter()
+            .map(|k| self.cache.get(k).or_else(|| seen.get(k)).cloned())
+            .collect::<Option<Vec<_>>>()
+            .ok_or_else(|| "a text has no embedding".to_string())
     }
 }
