@@ -30,6 +30,8 @@ pub struct Explanation {
     /// Share of the text score from meaning, and of the score from tags (from the parameters in use).
     pub meaning_weight: f64,
     pub tag_weight: f64,
+    /// Share of the text score taken against what the other outcome's tags mean (when only one is tagged).
+    pub gloss_weight: f64,
     /// Populations each outcome's competence is scoped to (empty: population-neutral).
     pub scope_a: Vec<String>,
     pub scope_b: Vec<String>,
@@ -78,6 +80,7 @@ pub fn explain(a: &Item, b: &Item, tfidf: &TfIdf, p: &Params) -> Explanation {
         tag_agreement: tag_agreement(a, b),
         meaning_weight: p.meaning_weight,
         tag_weight: p.tag_weight,
+        gloss_weight: p.gloss_weight,
         scope_a: a.scope.iter().flatten().cloned().collect(),
         scope_b: b.scope.iter().flatten().cloned().collect(),
         threshold: p.threshold(&s),

@@ -144,15 +144,23 @@ pub fn explain(global: &Global, a: &str, b: &str, t: &Thresholds) -> Result<Stri
         ),
         None => "tag agreement: not used (an outcome has no tags, or --tag-weight is 0)".into(),
     };
-    let text = match e.score.meaning {
+    let own = match e.score.meaning {
         Some(m) => format!(
-            "text = {:.2} × meaning {m:.3} + {:.2} × words {:.3} = {:.3}",
+            "{:.2} × meaning {m:.3} + {:.2} × words {:.3}",
             e.meaning_weight,
             1.0 - e.meaning_weight,
-            e.score.lexical,
+            e.score.lexical
+        ),
+        None => format!("words (TF-IDF cosine) {:.3}", e.score.lexical),
+    };
+    let text = match e.score.gloss {
+        Some(g) => format!(
+            "text = {:.2} × ({own}) + {:.2} × against what the tags mean {g:.3} = {:.3}",
+            1.0 - e.gloss_weight,
+            e.gloss_weight,
             e.score.text
         ),
-        None => format!("text = words (TF-IDF cosine) {:.3}", e.score.text),
+        None => format!("text = {own} = {:.3}", e.score.text),
     };
     let blend = match e.score.tags {
         Some(tg) => format!(
@@ -170,13 +178,16 @@ pub fn explain(global: &Global, a: &str, b: &str, t: &Thresholds) -> Result<Stri
             s.join(", ")
         }
     };
-    let context = if e.score.context < 1.0 {
-        format!(
-            " × context {:.2} (populations do not meet)",
-            e.score.context
+    let (blend, context) = if e.score.context < 1.0 {
+        (
+            format!("({blend})"),
+            format!(
+                " × context {:.2} (populations do not meet)",
+                e.score.context
+            ),
         )
     } else {
-        String::new()
+        (blend, String::new())
     };
     let t = t.note(format!(
         "A: {}\nB: {}\ntags A: {}\ntags B: {}\nscope A: {}; scope B: {}\n{tags}\nwords: TF-IDF cosine {:.3} = sum of contributions\n{text}\nscore = {blend}{context} = {:.3}; {} at the threshold {:.2}",
