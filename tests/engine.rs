@@ -330,3 +330,48 @@ proptest! {
         prop_assert_eq!(SetStats::of(&b, &a).jaccard, s.jaccard);
     }
 }
+
+/// A curriculum designer sees the answer before the evidence: on an 80-column terminal the first 25 lines hold
+/// the verdict of every direction.
+#[test]
+fn the_answer_comes_first() {
+    for (ids, directions) in [
+        (
+            vec!["cwp", "emhp"],
+            vec![("CWP", "EMHP", "top-up"), ("EMHP", "CWP", "top-up")],
+        ),
+        (
+            vec!["pwp", "cwp", "emhp"],
+            vec![
+                ("PWP", "CWP", "ruled-out"),
+                ("CWP", "PWP", "ruled-out"),
+                ("PWP", "EMHP", "ruled-out"),
+                ("EMHP", "PWP", "ruled-out"),
+                ("CWP", "EMHP", "top-up"),
+                ("EMHP", "CWP", "top-up"),
+            ],
+        ),
+    ] {
+        let out = Command::cargo_bin("overlap")
+            .unwrap()
+            .args(&ids)
+            .env("COLUMNS", "80")
+            .output()
+            .unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        let head: Vec<&str> = text.lines().take(25).collect();
+        assert!(head.iter().all(|l| l.chars().count() <= 80), "{head:#?}");
+        for (from, to, verdict) in directions {
+            assert!(
+                head.iter().any(|l| {
+                    let cells: Vec<&str> = l.split(['│', '┆']).map(str::trim).collect();
+                    cells.get(1) == Some(&from)
+                        && cells.get(2) == Some(&to)
+                        && cells.get(3) == Some(&verdict)
+                }),
+                "{from} → {to} {verdict} not in the first 25 lines:\n{}",
+                head.join("\n")
+            );
+        }
+    }
+}

@@ -383,16 +383,19 @@ pub fn coverage(p: &Pair) -> Table {
 }
 
 pub fn comparison(c: &Comparison, top: usize) -> Vec<Table> {
-    if c.pairs.len() == 1 {
-        return pair(&c.pairs[0], top);
-    }
     let stem = c
         .curricula
         .iter()
         .map(|s| slug(&s.id))
         .collect::<Vec<_>>()
         .join("-");
-    let mut v = vec![
+    // The answer first, narrow enough for an 80-column terminal; the evidence follows.
+    let mut v = vec![answer(format!("{stem}-answer"), c)];
+    if c.pairs.len() == 1 {
+        v.extend(pair(&c.pairs[0], top));
+        return v;
+    }
+    v.extend([
         summary(&c.curricula),
         matrix(
             format!("{stem}-coverage"),
@@ -412,12 +415,46 @@ pub fn comparison(c: &Comparison, top: usize) -> Vec<Table> {
             &c.overlap,
             "Shared competencies / the smaller set.",
         ),
-    ];
+    ]);
     v.push(verdicts(format!("{stem}-verdicts"), c));
     for p in &c.pairs {
         v.extend(pair(p, top).into_iter().skip(1));
     }
     v
+}
+
+/// The answer in brief: for every pair, both directions, the verdict, coverage, flagged critical domains and
+/// top-up credits, without the reasons (the gate tables that follow give them).
+pub fn answer(name: String, c: &Comparison) -> Table {
+    let mut t = Table::new(
+        name,
+        "Answer: can a holder of one role move to the other?",
+        &[
+            "from",
+            "to",
+            "verdict",
+            "coverage",
+            "flagged critical domains",
+            "credits",
+        ],
+    );
+    for p in &c.pairs {
+        for g in [&p.gate_ab, &p.gate_ba] {
+            t.row(vec![
+                g.from.clone().into(),
+                g.to.clone().into(),
+                g.verdict.kind.label().into(),
+                pct(g.coverage).into(),
+                if g.verdict.flagged_domains.is_empty() {
+                    "none".into()
+                } else {
+                    g.verdict.flagged_domains.join(", ").into()
+                },
+                g.verdict.credits.map_or(Cell::Empty, Cell::from),
+            ]);
+        }
+    }
+    t
 }
 
 /// Gate verdicts of every pair in both directions (the `verdicts` table of an N-way comparison, for any N).
