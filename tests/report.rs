@@ -280,3 +280,35 @@ fn sheet_names_are_valid_and_unique() {
         assert!(!n.starts_with('\'') && !n.ends_with('\''), "{n}");
     }
 }
+
+/// `--out` never empties a folder overlap did not write: a folder holding a user's own files is refused and
+/// left exactly as it was.
+#[test]
+fn a_folder_overlap_did_not_write_is_refused() {
+    let tmp = scratch("foreign");
+    let out = tmp.join("work");
+    std::fs::create_dir_all(out.join("src")).unwrap();
+    std::fs::write(out.join("thesis.docx"), "mine").unwrap();
+    std::fs::write(out.join("src/main.rs"), "fn main() {}").unwrap();
+    report(&out, &["cwp", "emhp"])
+        .failure()
+        .code(3)
+        .stderr(predicates::str::contains("did not write"));
+    assert_eq!(
+        std::fs::read_to_string(out.join("thesis.docx")).unwrap(),
+        "mine"
+    );
+    assert_eq!(
+        std::fs::read_to_string(out.join("src/main.rs")).unwrap(),
+        "fn main() {}"
+    );
+    assert_eq!(files(&out).len(), 2);
+    assert!(leftovers(&tmp).is_empty(), "{:?}", leftovers(&tmp));
+    // An empty folder is fine, and the report it gets is marked as overlap's, so the next run may replace it.
+    let empty = tmp.join("empty");
+    std::fs::create_dir_all(&empty).unwrap();
+    report(&empty, &["cwp", "emhp"]).success();
+    assert!(empty.join(overlap::report::files::MARKER).is_file());
+    report(&empty, &["cwp", "emhp"]).success();
+    let _ = std::fs::remove_dir_all(&tmp);
+}

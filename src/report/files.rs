@@ -1,5 +1,8 @@
 //! Writing a whole folder atomically: everything goes to a temporary folder beside the target, which then
 //! replaces the target. On any error the temporary folder is removed and the target is left as it was.
+//!
+//! Only folders overlap wrote are ever replaced or removed: each carries a marker file, and a target that
+//! holds anything without the marker is refused, so a user's own folder can never be emptied.
 
 use std::io::{self, Write};
 use std::path::{Component, Path, PathBuf};
@@ -17,6 +20,30 @@ impl Entry {
             bytes: bytes.into(),
         }
     }
+}
+
+/// The file that marks a folder as written by overlap (and so safe for overlap to replace).
+pub const MARKER: &str = ".overlap-report";
+const MARKER_TEXT: &str =
+    "This folder was written by `overlap report`; the next run replaces all of it.\n";
+
+/// Whether overlap may replace or remove `dir`: it is empty, or it carries the marker.
+fn ours(dir: &Path) -> io::Result<bool> {
+    Ok(dir.join(MARKER).is_file() || std::fs::read_dir(dir)?.next().is_none())
+}
+
+/// Removes a folder overlap left behind (an interrupted run's temporary or old copy); anything else is refused.
+fn remove_ours(dir: &Path) -> io::Result<()> {
+    if !ours(dir)? {
+        return Err(io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            format!(
+                "{} exists and was not written by overlap; move it away",
+                dir.display()
+            ),
+        ));
+    }
+    std::fs::remove_dir_all(dir)
 }
 
 fn sibling(dir: &Path, tag: &str) -> io::Result<PathBuf> {
@@ -39,6 +66,8 @@ fn sibling(dir: &Path, tag: &str) -> io::Result<PathBuf> {
 
 fn write_all(root: &Path, entries: &[Entry]) -> io::Result<()> {
     std::fs::create_dir(root)?;
+    // The marker first, so even a half-written temporary folder is recognisably overlap's.
+    std::fs::write(root.join(MARKER), MARKER_TEXT)?;
     for e in entries {
         if e.path.is_absolute()
             || e.path
@@ -63,17 +92,26 @@ fn write_all(root: &Path, entries: &[Entry]) -> io::Result<()> {
 
 /// Replaces folder `dir` with exactly `entries`.
 pub fn write_folder(dir: &Path, entries: &[Entry]) -> io::Result<()> {
+    if dir.is_dir() && !ours(dir)? {
+        return Err(io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            format!(
+                "{} holds files overlap did not write (it has no {MARKER} file); give an empty or new folder",
+                dir.display()
+            ),
+        ));
+    }
     let tmp = sibling(dir, "tmp")?;
     if tmp.exists() {
-        std::fs::remove_dir_all(&tmp)?;
+        remove_ours(&tmp)?;
     }
     if let Err(e) = write_all(&tmp, entries) {
-        let _ = std::fs::remove_dir_all(&tmp);
+        let _ = remove_ours(&tmp);
         return Err(e);
     }
     let result = swap_in(&tmp, dir);
     if result.is_err() {
-        let _ = std::fs::remove_dir_all(&tmp);
+        let _ = remove_ours(&tmp);
     }
     result
 }
@@ -91,7 +129,7 @@ fn swap_in(tmp: &Path, dir: &Path) -> io::Result<()> {
     }
     let old = sibling(dir, "old")?;
     if old.exists() {
-        std::fs::remove_dir_all(&old)?;
+        remove_ours(&old)?;
     }
     std::fs::rename(dir, &old)?;
     if let Err(e) = std::fs::rename(tmp, dir) {
@@ -100,6 +138,6 @@ fn swap_in(tmp: &Path, dir: &Path) -> io::Result<()> {
         return Err(e);
     }
     // The new folder is in place; a leftover old copy is only clutter.
-    let _ = std::fs::remove_dir_all(&old);
+    let _ = remove_ours(&old);
     Ok(())
 }
