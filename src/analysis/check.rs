@@ -152,14 +152,16 @@ pub struct Subject<'a> {
     pub aims: Vec<String>,
 }
 
-/// Words that mark a curriculum's population: in at least a tenth of its outcomes and in none of the
-/// outcomes of curricula for populations it shares nothing with ("child", "school" against "adult").
-fn markers(c: &Curriculum, all: &[&Curriculum]) -> std::collections::BTreeSet<String> {
-    let share = |cs: &[&Curriculum]| {
-        let mut df: BTreeMap<String, usize> = BTreeMap::new();
-        let mut n = 0;
-        for cur in cs {
-            for (_, o) in cur.outcomes() {
+/// Per curriculum (in the order given), the document frequency of each word over its outcomes and the number
+/// of outcomes: tokenised once per check, read by [`markers`] for every curriculum.
+type WordCounts = Vec<(BTreeMap<String, usize>, usize)>;
+
+fn word_counts(all: &[&Curriculum]) -> WordCounts {
+    all.iter()
+        .map(|c| {
+            let mut df: BTreeMap<String, usize> = BTreeMap::new();
+            let mut n = 0;
+            for (_, o) in c.outcomes() {
                 n += 1;
                 let ws: std::collections::BTreeSet<String> =
                     super::text::words(&o.text).into_iter().collect();
@@ -167,19 +169,30 @@ fn markers(c: &Curriculum, all: &[&Curriculum]) -> std::collections::BTreeSet<St
                     *df.entry(w).or_default() += 1;
                 }
             }
-        }
-        (df, n.max(1))
+            (df, n.max(1))
+        })
+        .collect()
+}
+
+/// Words that mark the population of curriculum `k` of `all`: in at least a tenth of its outcomes and in none
+/// of the outcomes of curricula for populations it shares nothing with ("child", "school" against "adult").
+fn markers(
+    k: usize,
+    all: &[&Curriculum],
+    counts: &WordCounts,
+) -> std::collections::BTreeSet<String> {
+    let apart = |j: usize| {
+        all[j]
+            .population
+            .iter()
+            .all(|p| !all[k].population.contains(p))
     };
-    let (own, n) = share(&[c]);
-    let apart: Vec<&Curriculum> = all
-        .iter()
-        .copied()
-        .filter(|o| o.population.iter().all(|p| !c.population.contains(p)))
-        .collect();
-    let (other, _) = share(&apart);
-    own.into_iter()
-        .filter(|(w, k)| *k * 10 >= n && !other.contains_key(w))
-        .map(|(w, _)| w)
+    let (own, n) = &counts[k];
+    own.iter()
+        .filter(|(w, f)| {
+            *f * 10 >= *n && !(0..all.len()).any(|j| apart(j) && counts[j].0.contains_key(*w))
+        })
+        .map(|(w, _)| w.clone())
         .collect()
 }
 
@@ -193,13 +206,24 @@ fn population_of(subject: &Subject<'_>, best: &Curriculum, all: &[&Curriculum]) 
     text.extend(subject.aims.iter().cloned());
     let words: std::collections::BTreeSet<String> =
         super::text::words(&text.join(" ")).into_iter().collect();
-    let carries = |c: &Curriculum| !markers(c, all).is_disjoint(&words);
-    if carries(best) {
+    let counts = word_counts(all);
+    let carries = |k: usize| !markers(k, all, &counts).is_disjoint(&words);
+    if all
+        .iter()
+        .position(|c| c.id == best.id)
+        .is_some_and(carries)
+    {
         return best.population.clone();
     }
-    all.iter()
-        .find(|c| c.population.iter().all(|p| !best.population.contains(p)) && carries(c))
-        .map(|c| c.population.clone())
+    (0..all.len())
+        .find(|&k| {
+            all[k]
+                .population
+                .iter()
+                .all(|p| !best.population.contains(p))
+                && carries(k)
+        })
+        .map(|k| all[k].population.clone())
         .unwrap_or_default()
 }
 

@@ -423,6 +423,11 @@ pub fn comparison(c: &Comparison, top: usize) -> Vec<Table> {
     v
 }
 
+/// Every pair's gates, both directions, in pair order.
+fn directions(c: &Comparison) -> impl Iterator<Item = &crate::analysis::Gate> {
+    c.pairs.iter().flat_map(|p| [&p.gate_ab, &p.gate_ba])
+}
+
 /// The answer in brief: for every pair, both directions, the verdict, coverage, flagged critical domains and
 /// top-up credits, without the reasons (the gate tables that follow give them).
 pub fn answer(name: String, c: &Comparison) -> Table {
@@ -438,21 +443,19 @@ pub fn answer(name: String, c: &Comparison) -> Table {
             "credits",
         ],
     );
-    for p in &c.pairs {
-        for g in [&p.gate_ab, &p.gate_ba] {
-            t.row(vec![
-                g.from.clone().into(),
-                g.to.clone().into(),
-                g.verdict.kind.label().into(),
-                pct(g.coverage).into(),
-                if g.verdict.flagged_domains.is_empty() {
-                    "none".into()
-                } else {
-                    g.verdict.flagged_domains.join(", ").into()
-                },
-                g.verdict.credits.map_or(Cell::Empty, Cell::from),
-            ]);
-        }
+    for g in directions(c) {
+        t.row(vec![
+            g.from.clone().into(),
+            g.to.clone().into(),
+            g.verdict.kind.label().into(),
+            pct(g.coverage).into(),
+            if g.verdict.flagged_domains.is_empty() {
+                "none".into()
+            } else {
+                g.verdict.flagged_domains.join(", ").into()
+            },
+            g.verdict.credits.map_or(Cell::Empty, Cell::from),
+        ]);
     }
     t
 }
@@ -474,19 +477,17 @@ pub fn verdicts(name: String, c: &Comparison) -> Table {
         ],
     )
     .note("from = the role a practitioner holds; to = the role they would move to. Credits: the top-up estimate (none when ruled out).");
-    for p in &c.pairs {
-        for g in [&p.gate_ab, &p.gate_ba] {
-            t.row(vec![
-                g.from.clone().into(),
-                g.to.clone().into(),
-                g.verdict.kind.label().into(),
-                Cell::score(g.coverage),
-                g.verdict.flagged_domains.join(", ").into(),
-                g.verdict.credits.map_or(Cell::Empty, Cell::from),
-                if g.stable { "yes" } else { "no" }.into(),
-                g.verdict.reasons.join("; ").into(),
-            ]);
-        }
+    for g in directions(c) {
+        t.row(vec![
+            g.from.clone().into(),
+            g.to.clone().into(),
+            g.verdict.kind.label().into(),
+            Cell::score(g.coverage),
+            g.verdict.flagged_domains.join(", ").into(),
+            g.verdict.credits.map_or(Cell::Empty, Cell::from),
+            if g.stable { "yes" } else { "no" }.into(),
+            g.verdict.reasons.join("; ").into(),
+        ]);
     }
     t
 }
