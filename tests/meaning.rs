@@ -122,7 +122,8 @@ fn meaning_finds_the_original_of_reworded_outcomes_where_words_do_not() {
             own - own_lex >= 0.15,
             "{name}: meaning {own:.2} vs words {own_lex:.2}"
         );
-        assert!(*share >= 0.5, "{name}: text-only coverage {share:.2}");
+        // Measured 0.85–0.92 with meaning (0.00–0.03 with words alone).
+        assert!(*share >= 0.8, "{name}: text-only coverage {share:.2}");
         assert!(
             share - share_lex >= 0.3,
             "{name}: {share:.2} vs words {share_lex:.2}"
@@ -137,7 +138,23 @@ fn meaning_finds_the_original_of_reworded_outcomes_where_words_do_not() {
 #[test]
 fn shipped_verdicts_hold_when_either_side_is_reworded() {
     let cat = with_reworded();
-    let engine = Engine::new(&cat, Params::DEFAULT).unwrap();
+    verdicts_hold_reworded(&cat, Params::DEFAULT);
+}
+
+#[test]
+fn shipped_verdicts_hold_on_text_alone_when_either_side_is_reworded() {
+    let cat = with_reworded();
+    verdicts_hold_reworded(
+        &cat,
+        Params {
+            tag_weight: 0.0,
+            ..Params::DEFAULT
+        },
+    );
+}
+
+fn verdicts_hold_reworded(cat: &Catalog, p: Params) {
+    let engine = Engine::new(cat, p).unwrap();
     let expected = [
         ("PWP", "CWP", VerdictKind::RuledOut),
         ("CWP", "PWP", VerdictKind::RuledOut),

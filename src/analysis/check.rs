@@ -259,7 +259,7 @@ fn rank_modules(
                 .iter()
                 .map(|n| {
                     let b = best_of(with_aims, n, p);
-                    let credit = b.map_or(0.0, |(_, s)| p.credit(&s));
+                    let credit = b.map_or(0.0, |(_, s)| p.credit(&s, false));
                     Link {
                         national: n.outcome.clone(),
                         national_text: n.text.clone(),

@@ -68,6 +68,8 @@ pub struct Counterpart {
     pub outcome: String,
     pub text: String,
     pub score: Score,
+    /// This outcome's own best counterpart on the other side is the outcome it covers (a mutual best match).
+    pub mutual: bool,
 }
 
 /// How much of `to` the `from` side covers, outcome by outcome.
@@ -83,6 +85,8 @@ pub struct Coverage {
     pub threshold_gloss: f64,
     /// Share of the threshold from which a best match counts half.
     pub partial_from: f64,
+    /// Share of the threshold from which a mutual best match counts as covered.
+    pub mutual_from: f64,
     pub outcomes: Vec<Match>,
 }
 
@@ -121,13 +125,16 @@ pub fn coverage(
     p: &Params,
 ) -> Coverage {
     let best = best_along(scores, ndarray::Axis(1));
+    // Each `from` outcome's own best `to` outcome: a match both pick is a mutual best match.
+    let back = best_along(scores, ndarray::Axis(0));
     let mut covered_weight = 0.0;
     let mut total_weight = 0.0;
     let outcomes: Vec<Match> = to
         .items
         .iter()
         .zip(best)
-        .map(|(b, m)| {
+        .enumerate()
+        .map(|(j, (b, m))| {
             let best = m.map(|(i, s)| {
                 let a = &from.items[i];
                 Counterpart {
@@ -135,9 +142,10 @@ pub fn coverage(
                     outcome: a.outcome.clone(),
                     text: a.text.clone(),
                     score: rounded(s),
+                    mutual: back[i].is_some_and(|(k, _)| k == j),
                 }
             });
-            let credit = best.as_ref().map_or(0.0, |c| p.credit(&c.score));
+            let credit = best.as_ref().map_or(0.0, |c| p.credit(&c.score, c.mutual));
             let covered = credit >= 1.0;
             total_weight += b.weight;
             covered_weight += b.weight * credit;
@@ -164,6 +172,7 @@ pub fn coverage(
         threshold_text: p.cover_text,
         threshold_gloss: p.cover_gloss,
         partial_from: p.partial,
+        mutual_from: p.mutual,
         outcomes,
     }
 }

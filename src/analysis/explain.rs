@@ -78,7 +78,7 @@ pub fn explain(a: &Item, b: &Item, tfidf: &TfIdf, p: &Params) -> Explanation {
         tags_b: b.tags.iter().cloned().collect(),
         shared_tags: a.tags.intersection(&b.tags).cloned().collect(),
         tag_agreement: tag_agreement(a, b),
-        meaning_weight: p.meaning_weight,
+        meaning_weight: p.meaning_share(s.tags.is_none() && s.gloss.is_none()),
         tag_weight: p.tag_weight,
         gloss_weight: p.gloss_weight,
         scope_a: a.scope.iter().flatten().cloned().collect(),

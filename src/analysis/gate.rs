@@ -80,7 +80,11 @@ pub struct Gate {
 fn credits_at(cov: &Coverage, p: &Params) -> Vec<f64> {
     cov.outcomes
         .iter()
-        .map(|m| m.best.as_ref().map_or(0.0, |c| p.credit(&c.score)))
+        .map(|m| {
+            m.best
+                .as_ref()
+                .map_or(0.0, |c| p.credit(&c.score, c.mutual))
+        })
         .collect()
 }
 

@@ -30,6 +30,9 @@ pub struct Params {
     pub method: Method,
     /// Share of the text score that comes from meaning (embedding cosine); the rest is the TF-IDF cosine.
     pub meaning_weight: f64,
+    /// The same share when the score is text alone (no tags on either side, or tag weight 0): with nothing
+    /// but the wording to go on, meaning carries more of the score than where tags or their glosses speak too.
+    pub meaning_weight_text: f64,
     /// Embedding cosine at or below which two texts count as unrelated; the range above it is stretched to
     /// [0, 1] (the model scores unrelated outcomes of one field 0.3–0.5).
     pub meaning_floor: f64,
@@ -49,6 +52,11 @@ pub struct Params {
     pub cover_text: f64,
     /// A best match scoring at least this share of the threshold counts as partial coverage (half credit).
     pub partial: f64,
+    /// A text-only score of a mutual best match (each outcome is the other's best counterpart) counts as
+    /// covered from this share of the threshold: two texts that pick each other out of both curricula say the
+    /// same thing, even when different words keep the score low. Tagged scores do not need it (shared tags
+    /// already say so). 1 turns the rule off.
+    pub mutual: f64,
     /// Factor on the score of two outcomes written for incompatible populations (adult vs children), unless
     /// the national competency is population-neutral.
     pub context_penalty: f64,
@@ -71,13 +79,15 @@ impl Params {
     pub const DEFAULT: Params = Params {
         method: Method::Meaning,
         meaning_weight: 0.4,
+        meaning_weight_text: 0.6,
         meaning_floor: 0.1,
         tag_weight: 0.4,
         gloss_weight: 0.6,
         cover: 0.5,
         cover_gloss: 0.28,
-        cover_text: 0.32,
+        cover_text: 0.42,
         partial: 0.7,
+        mutual: 0.7,
         context_penalty: 0.3,
         module_prior: 0.05,
         aims_weight: 0.8,
@@ -86,6 +96,15 @@ impl Params {
         rule_out: 0.5,
         equivalent: 0.9,
     };
+
+    /// The share of meaning in a text score: for a text-only score, or one beside tags or a gloss.
+    pub fn meaning_share(&self, text_only: bool) -> f64 {
+        if text_only {
+            self.meaning_weight_text
+        } else {
+            self.meaning_weight
+        }
+    }
 
     /// The threshold that applies to a score: with tag agreement, with a gloss, or text only.
     pub fn threshold(&self, s: &super::similarity::Score) -> f64 {
@@ -98,10 +117,12 @@ impl Params {
         }
     }
 
-    /// Credit an outcome earns from its best match: 1 covered, ½ partial, 0 otherwise.
-    pub fn credit(&self, s: &super::similarity::Score) -> f64 {
+    /// Credit an outcome earns from its best match: 1 covered, ½ partial, 0 otherwise. `mutual`: the match
+    /// is also the best the other outcome has.
+    pub fn credit(&self, s: &super::similarity::Score, mutual: bool) -> f64 {
         let t = self.threshold(s);
-        if s.total >= t {
+        let text_only = s.tags.is_none() && s.gloss.is_none();
+        if s.total >= t || (mutual && text_only && s.total >= self.mutual * t) {
             1.0
         } else if s.total >= self.partial * t {
             0.5
@@ -117,6 +138,11 @@ impl Params {
                 "meaning_weight",
                 self.meaning_weight,
                 "share of the text score from meaning (embedding cosine); the rest is TF-IDF",
+            ),
+            (
+                "meaning_weight_text",
+                self.meaning_weight_text,
+                "the same share when the score is text alone (no tags, or tag weight 0)",
             ),
             (
                 "meaning_floor",
@@ -152,6 +178,11 @@ impl Params {
                 "partial",
                 self.partial,
                 "share of the threshold from which a best match counts as partial (half credit)",
+            ),
+            (
+                "mutual",
+                self.mutual,
+                "share of the threshold from which a mutual best match (each the other's best) on text alone counts as covered",
             ),
             (
                 "context_penalty",
@@ -195,5 +226,39 @@ impl Params {
 impl Default for Params {
     fn default() -> Self {
         Params::DEFAULT
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::Score;
+
+    fn score(total: f64, tags: Option<f64>) -> Score {
+        Score {
+            text: total,
+            lexical: total,
+            meaning: None,
+            tags,
+            gloss: None,
+            context: 1.0,
+            total,
+        }
+    }
+
+    #[test]
+    fn a_mutual_best_match_on_text_is_covered_from_its_share_of_the_threshold() {
+        let p = Params::DEFAULT;
+        let t = p.cover_text;
+        // In the partial band: half credit alone, full credit when the two outcomes pick each other.
+        let s = score(0.9 * t, None);
+        assert_eq!(p.credit(&s, false), 0.5);
+        assert_eq!(p.credit(&s, true), 1.0);
+        // Below the mutual share, mutuality earns nothing more than the partial band gives.
+        let low = score(0.99 * p.mutual * t, None);
+        assert_eq!(p.credit(&low, true), p.credit(&low, false));
+        // With tags the threshold alone decides.
+        let tagged = score(0.9 * p.cover, Some(0.5));
+        assert_eq!(p.credit(&tagged, true), 0.5);
     }
 }

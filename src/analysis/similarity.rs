@@ -74,6 +74,7 @@ fn text_score(
     vb: &super::text::SparseVec,
     eb: &Option<embed::Embedding>,
     p: &Params,
+    weight: f64,
 ) -> (f64, Option<f64>, f64) {
     let lexical = va.dot(vb);
     let meaning = match (p.method, ea, eb) {
@@ -81,33 +82,36 @@ fn text_score(
         _ => None,
     };
     let text = match meaning {
-        Some(m) => p.meaning_weight * m + (1.0 - p.meaning_weight) * lexical,
+        Some(m) => weight * m + (1.0 - weight) * lexical,
         None => lexical,
     };
     (lexical, meaning, text)
 }
 
 pub fn score(a: &Item, b: &Item, p: &Params) -> Score {
-    let (lexical, meaning, mut text) = text_score(&a.vec, &a.emb, &b.vec, &b.emb, p);
-    let mut gloss = None;
-    // One side tagged, the other not: the untagged text is also compared with what the tags mean.
-    if p.tag_weight > 0.0 && p.gloss_weight > 0.0 {
-        let glossed = match (&a.gloss, &b.gloss, a.tags.is_empty(), b.tags.is_empty()) {
-            (Some(g), _, false, true) => Some((g, b)),
-            (_, Some(g), true, false) => Some((g, a)),
-            _ => None,
-        };
-        if let Some((g, plain)) = glossed {
-            let (_, _, t) = text_score(&g.vec, &g.emb, &plain.vec, &plain.emb, p);
-            text = (1.0 - p.gloss_weight) * text + p.gloss_weight * t;
-            gloss = Some(t);
-        }
-    }
     let tags = if p.tag_weight > 0.0 {
         tag_agreement(a, b)
     } else {
         None
     };
+    // One side tagged, the other not: the untagged text is also compared with what the tags mean.
+    let glossed = if p.tag_weight > 0.0 && p.gloss_weight > 0.0 {
+        match (&a.gloss, &b.gloss, a.tags.is_empty(), b.tags.is_empty()) {
+            (Some(g), _, false, true) => Some((g, b)),
+            (_, Some(g), true, false) => Some((g, a)),
+            _ => None,
+        }
+    } else {
+        None
+    };
+    let weight = p.meaning_share(tags.is_none() && glossed.is_none());
+    let (lexical, meaning, mut text) = text_score(&a.vec, &a.emb, &b.vec, &b.emb, p, weight);
+    let mut gloss = None;
+    if let Some((g, plain)) = glossed {
+        let (_, _, t) = text_score(&g.vec, &g.emb, &plain.vec, &plain.emb, p, weight);
+        text = (1.0 - p.gloss_weight) * text + p.gloss_weight * t;
+        gloss = Some(t);
+    }
     let context = if compatible(a, b) {
         1.0
     } else {
@@ -135,8 +139,8 @@ pub fn document(corpus: &super::corpus::Corpus, parts: &[&str]) -> super::text::
     corpus.tfidf.vector(&super::text::terms(&parts.join(". ")))
 }
 
-/// Text scores of every line of `b` (rows) against every line of `a` (columns), as [`score`] computes the text
-/// part: TF-IDF over `a` ∪ `b` (the inverted index of [`super::scale`]), blended with meaning under the
+/// Text scores of every line of `b` (rows) against every line of `a` (columns), as [`score`] computes a
+/// text-only score: TF-IDF over `a` ∪ `b` (the inverted index of [`super::scale`]), blended with meaning under the
 /// meaning method. Dense |B| × |A|: for files of hundreds of lines; `similarity --top` serves larger ones.
 pub fn text_matrix(a: &[&str], b: &[&str], p: &Params) -> Result<ndarray::Array2<f32>, String> {
     let v = super::scale::vectorise(a, b);
@@ -147,7 +151,8 @@ pub fn text_matrix(a: &[&str], b: &[&str], p: &Params) -> Result<ndarray::Array2
         let (ea, eb) = (e.embed(a)?, e.embed(b)?);
         for ((j, i), x) in m.indexed_iter_mut() {
             let meaning = stretch(embed::cosine(&eb[j], &ea[i]), p);
-            *x = (p.meaning_weight * meaning + (1.0 - p.meaning_weight) * f64::from(*x)) as f32;
+            let w = p.meaning_weight_text;
+            *x = (w * meaning + (1.0 - w) * f64::from(*x)) as f32;
         }
     }
     Ok(m)

@@ -41,11 +41,13 @@ pub fn method(p: &Params, catalog: &Catalog) -> Vec<Part> {
             "Meaning",
             vec![
                 format!(
-                    "With the meaning method (in use here: {}), each text is also embedded by the sentence-embedding model all-MiniLM-L6-v2 (Apache-2.0, run offline inside the program): mean of its word-piece vectors, unit length. Meaning = the cosine of two embeddings above {:.2}, stretched to 0–1 (unrelated outcomes of one field score 0.3–0.5). Text score = {:.2} × meaning + {:.2} × TF-IDF cosine; with the lexical method the text score is the TF-IDF cosine alone.",
+                    "With the meaning method (in use here: {}), each text is also embedded by the sentence-embedding model all-MiniLM-L6-v2 (Apache-2.0, run offline inside the program): mean of its word-piece vectors, unit length. Meaning = the cosine of two embeddings above {:.2}, stretched to 0–1 (unrelated outcomes of one field score 0.3–0.5). Text score = {:.2} × meaning + {:.2} × TF-IDF cosine beside tags or their glosses, and {:.2} × meaning + {:.2} × TF-IDF cosine when the text is all there is to go on; with the lexical method the text score is the TF-IDF cosine alone.",
                     p.method.name(),
                     p.meaning_floor,
                     p.meaning_weight,
-                    1.0 - p.meaning_weight
+                    1.0 - p.meaning_weight,
+                    p.meaning_weight_text,
+                    1.0 - p.meaning_weight_text
                 ),
             ],
         ),
@@ -73,11 +75,12 @@ pub fn method(p: &Params, catalog: &Catalog) -> Vec<Part> {
             "Coverage and module matrices",
             vec![
                 format!(
-                    "Each outcome of B takes its best-scoring outcome of A (ties go to the earlier outcome). It is covered when that score is at least {:.2} (both outcomes tagged), {:.2} (one tagged, compared with what its tags mean) or {:.2} (text only), and partially covered (half credit) from {:.0}% of that threshold. \"A covers B\" is the credited share of B's outcomes.",
+                    "Each outcome of B takes its best-scoring outcome of A (ties go to the earlier outcome). It is covered when that score is at least {:.2} (both outcomes tagged), {:.2} (one tagged, compared with what its tags mean) or {:.2} (text only), and partially covered (half credit) from {:.0}% of that threshold. Between two curricula, a text-only score of a mutual best match (each outcome is the other's best counterpart across both curricula) is covered from {:.0}% of the threshold: two outcomes that pick each other out of every candidate say the same thing, even in other words (with tags, shared tags already say so). A university module checked against national curricula does not get this rule: with a handful of outcomes it picks almost every national outcome back, so mutuality is no evidence there. \"A covers B\" is the credited share of B's outcomes.",
                     p.cover,
                     p.cover_gloss,
                     p.cover_text,
-                    p.partial * 100.0
+                    p.partial * 100.0,
+                    p.mutual * 100.0
                 ),
                 "Module similarity (heatmaps): for modules X of A and Y of B, the mean over X's outcomes of their best score in Y and the mean over Y's outcomes of their best score in X, averaged; a module compared with itself scores 1.".into(),
                 "Module competency Jaccard (heatmaps) and the set tables compare competency tags only: shared / all (Jaccard) and shared / the smaller set (overlap coefficient), per curriculum, module and taxonomy domain.".into(),

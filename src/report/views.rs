@@ -177,11 +177,12 @@ pub fn unmatched(name: String, c: &Coverage, top: usize) -> Table {
     let mut t = Table::new(
         name,
         format!(
-            "{} outcomes not fully covered by {} (best score below the threshold: {:.2} both tagged, {:.2} text only; \"partial\" within {:.0}% of it)",
+            "{} outcomes not fully covered by {} (best score below the threshold: {:.2} both tagged, {:.2} text only, or {:.0}% of that for a mutual best match on text; \"partial\" within {:.0}% of it)",
             c.to,
             c.from,
             c.threshold,
             c.threshold_text,
+            c.mutual_from * 100.0,
             c.partial_from * 100.0
         ),
         &["module", "outcome", "best score", "best candidate", "text"],
@@ -250,9 +251,10 @@ pub fn gate(g: &Gate) -> Table {
         note.push_str(&format!("\nfact: {f}"));
     }
     note.push_str(&format!(
-        "\nthresholds: covered at score ≥ {:.2} (both tagged) or ≥ {:.2} (text only), half from {:.0}% of that; domain flagged at ≥ {} uncovered; ruled out at ≥ {} of measured critical domains flagged; equivalent at ≥ {} coverage",
+        "\nthresholds: covered at score ≥ {:.2} (both tagged) or ≥ {:.2} (text only; from {:.0}% of it for a mutual best match), half from {:.0}% of that; domain flagged at ≥ {} uncovered; ruled out at ≥ {} of measured critical domains flagged; equivalent at ≥ {} coverage",
         g.thresholds.cover,
         g.thresholds.cover_text,
+        g.thresholds.mutual * 100.0,
         g.thresholds.partial * 100.0,
         pct(g.thresholds.flag),
         pct(g.thresholds.rule_out),
