@@ -152,62 +152,26 @@ pub struct Subject<'a> {
     pub aims: Vec<String>,
 }
 
-/// Per curriculum (in the order given), the document frequency of each word over its outcomes and the number
-/// of outcomes: tokenised once per check, read by [`markers`] for every curriculum.
-type WordCounts = Vec<(BTreeMap<String, usize>, usize)>;
-
-fn word_counts(all: &[&Curriculum]) -> WordCounts {
-    all.iter()
-        .map(|c| {
-            let mut df: BTreeMap<String, usize> = BTreeMap::new();
-            let mut n = 0;
-            for (_, o) in c.outcomes() {
-                n += 1;
-                let ws: std::collections::BTreeSet<String> =
-                    super::text::words(&o.text).into_iter().collect();
-                for w in ws {
-                    *df.entry(w).or_default() += 1;
-                }
-            }
-            (df, n.max(1))
-        })
-        .collect()
-}
-
-/// Words that mark the population of curriculum `k` of `all`: in at least a tenth of its outcomes and in none
-/// of the outcomes of curricula for populations it shares nothing with ("child", "school" against "adult").
-fn markers(
-    k: usize,
-    all: &[&Curriculum],
-    counts: &WordCounts,
-) -> std::collections::BTreeSet<String> {
-    let apart = |j: usize| {
-        all[j]
-            .population
-            .iter()
-            .all(|p| !all[k].population.contains(p))
-    };
-    let (own, n) = &counts[k];
-    own.iter()
-        .filter(|(w, f)| {
-            *f * 10 >= *n && !(0..all.len()).any(|j| apart(j) && counts[j].0.contains_key(*w))
-        })
-        .map(|(w, _)| w.clone())
-        .collect()
-}
-
 /// The populations a module is written for: those of its best national module's curriculum, unless its text
 /// carries none of that curriculum's population markers; then those of a curriculum whose markers it does
 /// carry, or none (unknown) when it carries no marker at all.
-fn population_of(subject: &Subject<'_>, best: &Curriculum, all: &[&Curriculum]) -> Vec<String> {
+fn population_of(
+    corpus: &Corpus,
+    subject: &Subject<'_>,
+    best: &Curriculum,
+    all: &[&Curriculum],
+) -> Vec<String> {
     let m = subject.module;
     let mut text = vec![m.title.clone()];
     text.extend(m.outcomes.iter().map(|o| o.text.clone()));
     text.extend(subject.aims.iter().cloned());
     let words: std::collections::BTreeSet<String> =
         super::text::words(&text.join(" ")).into_iter().collect();
-    let counts = word_counts(all);
-    let carries = |k: usize| !markers(k, all, &counts).is_disjoint(&words);
+    let carries = |k: usize| {
+        corpus
+            .markers(&all[k].id)
+            .is_some_and(|m| !m.is_disjoint(&words))
+    };
     if all
         .iter()
         .position(|c| c.id == best.id)
@@ -378,7 +342,7 @@ pub fn check(
         .first()
         .and_then(|r| against.iter().find(|c| c.id == r.curriculum));
     let population: Vec<String> = best
-        .map(|c| population_of(subject, c, against))
+        .map(|c| population_of(&corpus, subject, c, against))
         .unwrap_or_default();
     if !population.is_empty() {
         let pop: std::collections::BTreeSet<String> = population.iter().cloned().collect();

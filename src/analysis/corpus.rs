@@ -54,6 +54,11 @@ pub struct Corpus {
     neutral: std::collections::HashSet<String>,
     /// Curriculum id → the populations it trains for.
     populations: HashMap<String, BTreeSet<String>>,
+    /// Curriculum id → the words that mark its population (see [`markers`]).
+    markers: HashMap<String, BTreeSet<String>>,
+    /// Curriculum id → those of its markers that name one of its populations (the words of the population's
+    /// id in the taxonomy: "adult", "child", "parent", "school"): an outcome using one names who it is for.
+    names: HashMap<String, BTreeSet<String>>,
     /// Competency id → "title: description".
     glosses: HashMap<String, String>,
     /// Whether items carry glosses (some outcome under analysis is untagged).
@@ -99,6 +104,8 @@ impl Corpus {
                 })
                 .collect(),
             populations: HashMap::new(),
+            markers: markers(&catalog.curricula.iter().collect::<Vec<_>>()),
+            names: HashMap::new(),
             scopes: catalog
                 .taxonomy
                 .domains
@@ -108,6 +115,19 @@ impl Corpus {
                 .map(|c| (c.id.clone(), c.population.clone()))
                 .collect(),
         };
+        corpus.names = catalog
+            .curricula
+            .iter()
+            .map(|c| {
+                let named: BTreeSet<String> = c
+                    .population
+                    .iter()
+                    .flat_map(|p| super::text::words(&p.replace('-', " ")))
+                    .collect();
+                let m = &corpus.markers[&c.id];
+                (c.id.clone(), named.intersection(m).cloned().collect())
+            })
+            .collect();
         corpus.populations = catalog
             .curricula
             .iter()
@@ -221,17 +241,34 @@ impl Corpus {
         (!s.is_empty()).then_some(s)
     }
 
+    /// The words that mark the population of a loaded curriculum (empty for an unknown id).
+    pub fn markers(&self, curriculum: &str) -> Option<&BTreeSet<String>> {
+        self.markers.get(curriculum)
+    }
+
     /// The populations an outcome's competence is for: the taxonomy's scope of its competencies when one is
     /// scoped; else, unless one of its competencies is population-neutral by use, the populations of its
-    /// curriculum; `None` (neutral) for neutral competencies and for untagged outcomes.
-    fn outcome_scope(&self, curriculum: &str, tags: &BTreeSet<String>) -> Option<BTreeSet<String>> {
+    /// curriculum; `None` (neutral) for neutral competencies and for untagged outcomes. A neutral competency
+    /// taught in an outcome that names its curriculum's population ("adults' use of self-help") is scoped all
+    /// the same: the outcome, not only its competency, is written for someone.
+    fn outcome_scope(
+        &self,
+        curriculum: &str,
+        tags: &BTreeSet<String>,
+        text: &str,
+    ) -> Option<BTreeSet<String>> {
         if tags.is_empty() {
             return None;
         }
         if let Some(s) = self.scope_of(tags) {
             return Some(s);
         }
-        if tags.iter().any(|t| self.neutral.contains(t)) {
+        if tags.iter().any(|t| self.neutral.contains(t))
+            && !self
+                .names
+                .get(curriculum)
+                .is_some_and(|m| super::text::words(text).iter().any(|w| m.contains(w)))
+        {
             return None;
         }
         self.populations
@@ -257,7 +294,7 @@ impl Corpus {
             outcome: o.id.clone(),
             text: o.text.clone(),
             domains: tags.iter().map(|t| domain_of(t).to_string()).collect(),
-            scope: self.outcome_scope(curriculum, &tags),
+            scope: self.outcome_scope(curriculum, &tags, &o.text),
             tags,
             url: o.provenance.as_ref().map(|p| p.url.clone()),
             vec: self.vector(&o.text),
@@ -312,4 +349,45 @@ pub struct Side {
     pub id: String,
     pub items: Vec<Item>,
     pub modules: Vec<SideModule>,
+}
+
+/// Words that mark each curriculum's population: in at least a tenth of its outcomes and in none of the
+/// outcomes of curricula for populations it shares nothing with ("child", "school" against "adult").
+fn markers(all: &[&Curriculum]) -> HashMap<String, BTreeSet<String>> {
+    // Per curriculum, the document frequency of each word over its outcomes and the number of outcomes.
+    let counts: Vec<(HashMap<String, usize>, usize)> = all
+        .iter()
+        .map(|c| {
+            let mut df: HashMap<String, usize> = HashMap::new();
+            let mut n = 0;
+            for (_, o) in c.outcomes() {
+                n += 1;
+                let ws: BTreeSet<String> = super::text::words(&o.text).into_iter().collect();
+                for w in ws {
+                    *df.entry(w).or_default() += 1;
+                }
+            }
+            (df, n.max(1))
+        })
+        .collect();
+    (0..all.len())
+        .map(|k| {
+            let apart = |j: usize| {
+                all[j]
+                    .population
+                    .iter()
+                    .all(|p| !all[k].population.contains(p))
+            };
+            let (own, n) = &counts[k];
+            let words = own
+                .iter()
+                .filter(|(w, f)| {
+                    *f * 10 >= *n
+                        && !(0..all.len()).any(|j| apart(j) && counts[j].0.contains_key(*w))
+                })
+                .map(|(w, _)| w.clone())
+                .collect();
+            (all[k].id.clone(), words)
+        })
+        .collect()
 }
