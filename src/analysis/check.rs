@@ -372,10 +372,12 @@ pub fn check(
         .filter(|i| against.iter().any(|c| c.id == i.curriculum))
         .cloned()
         .collect();
-    // A module is written for one purpose: its outcomes' counterparts are looked for first in the national
-    // module the whole descriptor matches best (and modules that are the same as it).
+    // A module is written for one purpose: when it fits a national module, its outcomes' counterparts are
+    // looked for first in that module (and modules that are the same as it). A module that fits none has no
+    // such purpose to lean on.
     let prior: std::collections::BTreeSet<&str> = ranking
         .first()
+        .filter(|r| r.coverage >= p.poor_fit)
         .and_then(|r| details.iter().find(|d| d.module == r.module))
         .map(|d| d.outcomes.iter().map(|l| l.national.as_str()).collect())
         .unwrap_or_default();
