@@ -65,7 +65,7 @@ pub fn method(p: &Params, catalog: &Catalog) -> Vec<Part> {
                     1.0 - COMPETENCY_SHARE
                 ),
                 format!(
-                    "Context: the taxonomy scopes some competencies to a population (adults; children and young people; parents and carers; school staff). When both outcomes are scoped and their populations do not meet, the score is multiplied by {:.2}; population-neutral competencies (values, records, supervision, limits of competence) are never penalised.",
+                    "Context: the taxonomy scopes some competencies to a population (adults; children and young people; parents and carers; school staff). When both outcomes are scoped and their populations do not meet, the score is multiplied by {:.2}; population-neutral competencies (values, records, supervision, limits of competence) are not penalised unless the outcome itself names its curriculum's population (\"adults\", \"children\").",
                     p.context_penalty
                 ),
                 "Scores are reported to four decimals (shown to two) so results are identical run to run and across platforms.".into(),
