@@ -214,8 +214,8 @@ fn agreement_with_experts_on_the_test_split() {
     let tool = figures(Split::Test, &Params::DEFAULT);
     let base = figures(Split::Test, &gold::baseline());
     println!("tool {tool:?}\nbaseline {base:?}");
-    assert!(tool.top1 >= 0.65, "top-1 {:.2}", tool.top1);
-    assert!(tool.top3 >= 0.8, "top-3 {:.2}", tool.top3);
+    assert!(tool.top1 >= 0.7, "top-1 {:.2}", tool.top1);
+    assert!(tool.top3 >= 0.88, "top-3 {:.2}", tool.top3);
     assert!(
         tool.top1 >= base.top1 + 0.08,
         "top-1 {:.2} vs baseline {:.2}",
