@@ -5,8 +5,13 @@ use std::collections::{BTreeSet, HashMap};
 
 use super::embed::{Embedder, Embedding};
 use super::params::Method;
+use super::prebuilt::{sorted_map, sorted_set};
 use super::text::{SparseVec, TfIdf, terms};
 use crate::model::{Catalog, Curriculum, Module, domain_of};
+
+fn lexical() -> Method {
+    Method::Lexical
+}
 
 /// One outcome as the engine sees it.
 #[derive(Debug, Clone)]
@@ -40,26 +45,36 @@ pub struct Gloss {
 
 /// A fitted text model: every outcome of the catalog plus any extra texts, so scores do not depend on which
 /// curricula happen to be compared together.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Corpus {
     pub tfidf: TfIdf,
+    #[serde(skip, default = "lexical")]
     pub method: Method,
     /// The vector of every text the model was fitted on, so an outcome is tokenised once, at fit time.
+    #[serde(with = "sorted_map")]
     vectors: HashMap<String, SparseVec>,
+    /// Filled by [`Corpus::embed`], from the embedding cache or the model; never prebuilt.
+    #[serde(skip)]
     embeddings: HashMap<String, Embedding>,
     /// Competency id → the populations the taxonomy scopes it to (population-neutral ones are absent).
+    #[serde(with = "sorted_map")]
     scopes: HashMap<String, Vec<String>>,
     /// Competencies the loaded curricula teach to populations with nothing in common (adults and children):
     /// population-neutral by use, e.g. values, records, supervision, limits of competence.
+    #[serde(with = "sorted_set")]
     neutral: std::collections::HashSet<String>,
     /// Curriculum id → the populations it trains for.
+    #[serde(with = "sorted_map")]
     populations: HashMap<String, BTreeSet<String>>,
     /// Curriculum id → the words that mark its population (see [`markers`]).
+    #[serde(with = "sorted_map")]
     markers: HashMap<String, BTreeSet<String>>,
     /// Curriculum id → those of its markers that name one of its populations (the words of the population's
     /// id in the taxonomy: "adult", "child", "parent", "school"): an outcome using one names who it is for.
+    #[serde(with = "sorted_map")]
     names: HashMap<String, BTreeSet<String>>,
     /// Competency id → "title: description".
+    #[serde(with = "sorted_map")]
     glosses: HashMap<String, String>,
     /// Whether items carry glosses (some outcome under analysis is untagged).
     glossing: bool,
@@ -69,6 +84,39 @@ impl Corpus {
     /// Fits the lexical model on every outcome of `catalog` and `extra`, and (with the meaning method)
     /// embeds them; shipped texts come from the embedding cache.
     pub fn fit(catalog: &Catalog, extra: &[String], method: Method) -> Result<Corpus, String> {
+        let prebuilt = if extra.is_empty() {
+            super::prebuilt::corpus(catalog)
+        } else {
+            None
+        };
+        let mut corpus = match prebuilt {
+            Some(c) => c,
+            None => Corpus::fit_words(catalog, extra),
+        };
+        corpus.method = method;
+        let mut all: Vec<&str> = catalog
+            .curricula
+            .iter()
+            .flat_map(|c| c.outcomes())
+            .map(|(_, o)| o.text.as_str())
+            .chain(extra.iter().map(String::as_str))
+            .collect();
+        let glosses: Vec<String> = if corpus.glossing {
+            catalog
+                .curricula
+                .iter()
+                .flat_map(|c| c.outcomes().filter_map(|(_, o)| corpus.gloss_text(&o.tags)))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        all.extend(glosses.iter().map(String::as_str));
+        corpus.embed(&all)?;
+        Ok(corpus)
+    }
+
+    /// Everything [`Corpus::fit`] makes but the embeddings, computed afresh (never prebuilt).
+    pub fn fit_words(catalog: &Catalog, extra: &[String]) -> Corpus {
         let texts: Vec<&str> = catalog
             .curricula
             .iter()
@@ -85,7 +133,7 @@ impl Corpus {
             .collect();
         let mut corpus = Corpus {
             tfidf,
-            method,
+            method: Method::Lexical,
             vectors,
             embeddings: HashMap::new(),
             neutral: Default::default(),
@@ -181,16 +229,13 @@ impl Corpus {
                 corpus.vectors.insert(g.clone(), v);
             }
         }
-        let mut all = texts;
-        all.extend(glosses.iter().map(String::as_str));
-        corpus.embed(&all)?;
-        Ok(corpus)
+        corpus
     }
 
     /// Every text a fit of `catalog` embeds: its outcomes and their glosses, sorted and distinct. The
     /// embedding cache holds these for the shipped catalog.
     pub fn texts_to_embed(catalog: &Catalog) -> Result<Vec<String>, String> {
-        let corpus = Corpus::fit(catalog, &[], Method::Lexical)?;
+        let corpus = Corpus::fit_words(catalog, &[]);
         let mut texts: Vec<String> = catalog
             .curricula
             .iter()

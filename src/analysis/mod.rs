@@ -7,6 +7,7 @@ pub mod embed;
 pub mod explain;
 pub mod gate;
 pub mod params;
+pub mod prebuilt;
 pub mod scale;
 pub mod sets;
 pub mod similarity;

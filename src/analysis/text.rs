@@ -216,7 +216,7 @@ pub fn terms(text: &str) -> Vec<String> {
 }
 
 /// A sparse, L2-normalised vector: (term id, weight), sorted by term id.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct SparseVec(pub Vec<(u32, f32)>);
 
 impl SparseVec {
@@ -243,14 +243,26 @@ impl SparseVec {
 }
 
 /// Vocabulary and inverse document frequencies fitted on a corpus.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TfIdf {
+    /// Term → id; the inverse of `terms`, rebuilt from it after reading a prebuilt model.
+    #[serde(skip)]
     pub vocab: HashMap<String, u32>,
     pub terms: Vec<String>,
     pub idf: Vec<f32>,
 }
 
 impl TfIdf {
+    /// Rebuilds the vocabulary from the term list.
+    pub fn reindex(&mut self) {
+        self.vocab = self
+            .terms
+            .iter()
+            .enumerate()
+            .map(|(k, t)| (t.clone(), k as u32))
+            .collect();
+    }
+
     /// Smoothed idf, ln((1+n)/(1+df)) + 1, as scikit-learn computes it, so rare terms weigh more.
     pub fn fit<'a>(docs: impl IntoIterator<Item = &'a [String]>) -> TfIdf {
         let mut df: FxMap<&str, u32> = FxMap::default();

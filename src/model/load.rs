@@ -95,6 +95,26 @@ impl LoadSet {
     }
 
     pub fn load(&self) -> Result<Workspace, LoadError> {
+        // The shipped curricula alone: read prebuilt, not parsed (see `prebuilt`).
+        if self.embedded
+            && self.dirs.is_empty()
+            && self.files.is_empty()
+            && let Some((catalog, taxonomy_file)) = super::prebuilt::catalog()
+        {
+            return Ok(Workspace {
+                files: EMBEDDED
+                    .iter()
+                    .map(|(name, text)| SourceFile::new(*name, *text))
+                    .collect(),
+                catalog,
+                taxonomy_file,
+            });
+        }
+        self.parse()
+    }
+
+    /// Reads and parses every source of the load set (the prebuilt catalog is not consulted).
+    pub fn parse(&self) -> Result<Workspace, LoadError> {
         let mut sources: Vec<(SourceFile, Option<Diagnostic>)> = Vec::new();
         if self.embedded {
             for (name, text) in EMBEDDED {

@@ -3,6 +3,7 @@
 pub mod build;
 pub mod descriptor;
 pub mod load;
+pub mod prebuilt;
 pub mod registry;
 pub mod types;
 

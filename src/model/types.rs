@@ -153,4 +153,8 @@ pub struct Catalog {
     pub curricula: Vec<Curriculum>,
     /// Modules from module files (a university's module, a top-up draft), with the file each came from.
     pub loose_modules: Vec<(String, Module)>,
+    /// Set when this is exactly the shipped catalog, read prebuilt: the fingerprint of its sources, which
+    /// lets the analysis take its fitted text model prebuilt too.
+    #[serde(skip)]
+    pub prebuilt: Option<u64>,
 }

@@ -1,0 +1,52 @@
+//! The prebuilt shipped catalog and text model are what a fresh parse and fit make of the sources.
+
+use overlap::analysis::params::Method;
+use overlap::analysis::{Corpus, prebuilt};
+use overlap::model::LoadSet;
+
+#[test]
+fn prebuilt_files_are_current() {
+    assert!(
+        prebuilt::current().unwrap(),
+        "prebuilt/ is stale: run `cargo run --release --example prebuild` and commit prebuilt/"
+    );
+}
+
+#[test]
+fn the_shipped_load_reads_the_prebuilt_catalog_and_it_equals_a_fresh_parse() {
+    let fast = LoadSet::shipped().load().unwrap();
+    let fresh = LoadSet::shipped().parse().unwrap();
+    assert!(
+        fast.catalog.prebuilt.is_some(),
+        "the prebuilt catalog was not used"
+    );
+    assert!(fresh.catalog.prebuilt.is_none());
+    let mut unmarked = fast.catalog.clone();
+    unmarked.prebuilt = None;
+    assert_eq!(unmarked, fresh.catalog);
+    assert_eq!(fast.taxonomy_file, fresh.taxonomy_file);
+    assert_eq!(
+        fast.files.iter().map(|f| &f.name).collect::<Vec<_>>(),
+        fresh.files.iter().map(|f| &f.name).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn the_prebuilt_corpus_equals_a_fresh_fit() {
+    let fast = LoadSet::shipped().load().unwrap().catalog;
+    let fresh = LoadSet::shipped().parse().unwrap().catalog;
+    for method in [Method::Lexical, Method::Meaning] {
+        let a = Corpus::fit(&fast, &[], method).unwrap();
+        let b = Corpus::fit(&fresh, &[], method).unwrap();
+        assert_eq!(a, b, "{method:?}");
+    }
+}
+
+#[test]
+fn a_catalog_that_is_not_the_shipped_one_is_fitted_afresh() {
+    let mut ls = LoadSet::shipped();
+    ls.dirs = vec!["tests/fixtures/reworded".into()];
+    let ws = ls.load().unwrap();
+    assert!(ws.catalog.prebuilt.is_none());
+    assert!(ws.catalog.find("EMHP-RW").is_ok());
+}
