@@ -6,6 +6,7 @@ pub mod analysis;
 pub mod cli;
 pub mod diagnostic;
 pub mod gold;
+pub mod input;
 pub mod model;
 pub mod report;
 pub mod syntax;

@@ -41,8 +41,7 @@ fn subjects(global: &Global, path: &Path) -> Result<(Workspace, Subjects), Failu
         }
         return Ok((ws, mods));
     }
-    let bytes = std::fs::read(path)
-        .map_err(|e| Failure::input(format!("error: cannot read {name}: {e}\n")))?;
+    let bytes = crate::input::read(path).map_err(|e| Failure::input(format!("error: {e}\n")))?;
     let (src, enc) = source_from_bytes(name.clone(), bytes);
     let fail = |mut d: crate::diagnostic::Diagnostic, src: SourceFile| {
         d.file = 0;
@@ -138,8 +137,9 @@ fn batch(global: &Global, args: &CheckArgs, dir: &Path) -> Result<String, Failur
     let mut files: Vec<PathBuf> = rd
         .filter_map(Result::ok)
         .map(|e| e.path())
+        // Not only regular files: a pipe or device with a descriptor's name is reported as an error row.
         .filter(|p| {
-            p.is_file()
+            !p.is_dir()
                 && p.extension()
                     .is_some_and(|e| e == "md" || e == "txt" || e == "ovl")
         })

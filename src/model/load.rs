@@ -49,19 +49,13 @@ pub struct LoadSet {
     pub files: Vec<PathBuf>,
 }
 
-/// Reads a file as UTF-8 text; invalid bytes are reported as a located diagnostic.
+/// Reads a file as UTF-8 text through [`crate::input::read`] (regular files only, within its size cap);
+/// invalid bytes are reported as a located diagnostic.
 pub fn read_source(path: &Path) -> Result<(SourceFile, Option<Diagnostic>), LoadError> {
-    let io = |e: std::io::Error| LoadError::Io {
-        path: path.display().to_string(),
-        reason: e.to_string(),
-    };
-    if path.is_dir() {
-        return Err(LoadError::Io {
-            path: path.display().to_string(),
-            reason: "it is a directory, not a file".into(),
-        });
-    }
-    let bytes = std::fs::read(path).map_err(io)?;
+    let bytes = crate::input::read(path).map_err(|e| LoadError::Io {
+        path: e.path,
+        reason: e.reason,
+    })?;
     Ok(source_from_bytes(path.display().to_string(), bytes))
 }
 
