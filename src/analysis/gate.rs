@@ -32,7 +32,7 @@ pub struct Verdict {
     pub kind: VerdictKind,
     pub flagged_domains: Vec<String>,
     /// Credit estimate of the top-up; `None` when a shortened route is ruled out.
-    pub credits: Option<u32>,
+    pub credits: Option<u64>,
     pub reasons: Vec<String>,
 }
 

@@ -4,7 +4,9 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::types::*;
 use crate::diagnostic::{Diagnostic, Span};
-use crate::syntax::ast::{Block, BlockKind, DefineKind, Document, Spanned, Statement, Stmt, Word};
+use crate::syntax::ast::{
+    Block, BlockKind, DefineKind, Document, MAX_CREDITS, Spanned, Statement, Stmt, Word,
+};
 
 /// One parsed file handed to the builder; `file` indexes the load set's source files.
 pub struct Parsed<'a> {
@@ -114,6 +116,24 @@ impl Builder {
         } else {
             *slot = Some(st);
         }
+    }
+
+    /// Credits within [`MAX_CREDITS`]; a larger number is reported and read as none.
+    fn bounded(&mut self, file: usize, n: &Spanned<u32>, what: &str) -> Option<u32> {
+        if n.value <= MAX_CREDITS {
+            return Some(n.value);
+        }
+        self.err(
+            file,
+            n.span,
+            "credits",
+            format!("{} credits is more than any {what} carries", n.value),
+        )
+        .label(format!("more than {MAX_CREDITS}"))
+        .help(format!(
+            "a module or curriculum carries at most {MAX_CREDITS} credits (a whole doctorate carries 540); correct the number"
+        ));
+        None
     }
 
     fn provenance(st: &Statement) -> Option<Provenance> {
@@ -385,10 +405,13 @@ impl Builder {
                 }
                 Stmt::Award(w) => c.award = Some(text(w)),
                 Stmt::Credits(n) => {
-                    c.credits = n.value;
-                    spans
-                        .credits
-                        .insert(format!("curriculum:{}", c.id), Decl { file, span: n.span });
+                    // Out of bounds: reported once, and left out of the sum check.
+                    if let Some(v) = self.bounded(file, n, "curriculum") {
+                        c.credits = v;
+                        spans
+                            .credits
+                            .insert(format!("curriculum:{}", c.id), Decl { file, span: n.span });
+                    }
                 }
                 Stmt::Level(v) => c.levels = v.iter().map(|n| n.value).collect(),
                 Stmt::Description(w) => c.description = Some(text(w)),
@@ -478,7 +501,7 @@ impl Builder {
             match &st.stmt {
                 Stmt::Code(w) => m.code = Some(text(w)),
                 Stmt::Credits(n) => {
-                    m.credits = Some(n.value);
+                    m.credits = self.bounded(file, n, "module");
                     spans
                         .credits
                         .insert(m.id.clone(), Decl { file, span: n.span });
@@ -763,9 +786,15 @@ impl Builder {
 
     fn check_sums(&mut self, catalog: &Catalog, spans: &Spans) {
         for c in &catalog.curricula {
-            let sum: u32 = c.modules.iter().filter_map(|m| m.credits).sum();
+            // Summed in u64: exact for any number of modules a machine can hold.
+            let sum: u64 = c
+                .modules
+                .iter()
+                .filter_map(|m| m.credits)
+                .map(u64::from)
+                .sum();
             if c.modules.iter().all(|m| m.credits.is_some())
-                && sum != c.credits
+                && sum != u64::from(c.credits)
                 && let Some(d) = spans.credits.get(&format!("curriculum:{}", c.id))
             {
                 let parts: Vec<String> = c

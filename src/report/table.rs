@@ -52,6 +52,12 @@ impl From<u32> for Cell {
     }
 }
 
+impl From<u64> for Cell {
+    fn from(n: u64) -> Cell {
+        Cell::Int(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Table {
     /// Stable file-name stem for CSV files and sheets, e.g. `cwp-emhp-modules`.
