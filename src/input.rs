@@ -29,32 +29,36 @@ impl fmt::Display for InputError {
 
 impl std::error::Error for InputError {}
 
-/// Why a file of this kind and size is not read, or `None` when it may be.
-fn refusal(meta: &Metadata) -> Option<String> {
+/// What a file that is neither a regular file nor a directory is, in words (`a named pipe (FIFO)`), or `None`
+/// for a regular file or a directory. Writers refuse the same kinds of file.
+pub fn odd_kind(meta: &Metadata) -> Option<&'static str> {
     let kind = meta.file_type();
-    if kind.is_dir() {
-        return Some("it is a directory, not a file".into());
+    if kind.is_file() || kind.is_dir() {
+        return None;
     }
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
-        let what = if kind.is_fifo() {
-            Some("a named pipe (FIFO)")
+        if kind.is_fifo() {
+            return Some("a named pipe (FIFO)");
         } else if kind.is_char_device() || kind.is_block_device() {
-            Some("a device")
+            return Some("a device");
         } else if kind.is_socket() {
-            Some("a socket")
-        } else {
-            None
-        };
-        if let Some(what) = what {
-            return Some(format!(
-                "it is {what}, not a regular file; overlap reads regular files only"
-            ));
+            return Some("a socket");
         }
     }
-    if !kind.is_file() {
-        return Some("it is not a regular file; overlap reads regular files only".into());
+    Some("a special file")
+}
+
+/// Why a file of this kind and size is not read, or `None` when it may be.
+fn refusal(meta: &Metadata) -> Option<String> {
+    if meta.is_dir() {
+        return Some("it is a directory, not a file".into());
+    }
+    if let Some(what) = odd_kind(meta) {
+        return Some(format!(
+            "it is {what}, not a regular file; overlap reads regular files only"
+        ));
     }
     if meta.len() > MAX_INPUT {
         return Some(too_large(meta.len()));
