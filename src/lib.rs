@@ -1,6 +1,8 @@
 //! overlap: competency-overlap analysis of training curricula.
 //!
 //! Data flows one way: [`syntax`] → [`model`] → [`analysis`] → [`report`]; [`cli`] wires them together.
+// Output goes through `cli`, which reports a stdout that cannot be written; the print macros panic instead.
+#![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod analysis;
 pub mod cli;

@@ -1,6 +1,9 @@
 use clap::Parser;
 
 fn main() {
-    let cli = overlap::cli::Cli::parse();
-    std::process::exit(overlap::cli::run(cli));
+    let code = match overlap::cli::Cli::try_parse() {
+        Ok(cli) => overlap::cli::run(cli),
+        Err(e) => overlap::cli::clap_error(e),
+    };
+    std::process::exit(code);
 }

@@ -111,22 +111,21 @@ pub fn run(global: &Global, args: &CheckArgs) -> Result<String, Failure> {
         .unwrap_or_default()
     });
     if let Some(r) = results.iter().find(|r| below(r, args.min_coverage)) {
-        print!("{out}");
         let (module, coverage) = r
             .ranking
             .first()
             .map_or(("no national module".to_string(), 0.0), |b| {
                 (b.module.clone(), b.coverage)
             });
-        return Err(Failure {
-            message: format!(
+        return Err(Failure::finding(
+            format!(
                 "{}: coverage of the best national module ({module}) is {:.2}, below --min-coverage {:.2}\n",
                 r.module,
                 coverage,
                 args.min_coverage.unwrap_or(0.0)
             ),
-            code: 1,
-        });
+            out,
+        ));
     }
     Ok(out)
 }
@@ -206,14 +205,13 @@ fn batch(global: &Global, args: &CheckArgs, dir: &Path) -> Result<String, Failur
         low
     );
     if errors > 0 || low > 0 {
-        print!("{out}");
         return Err(Failure {
-            message: summary,
             code: if errors > 0 { 3 } else { 1 },
+            ..Failure::finding(summary, out)
         });
     }
     if global.format == Format::Table {
-        eprint!("{summary}");
+        super::warn(&summary);
     }
     Ok(out)
 }

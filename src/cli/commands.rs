@@ -283,13 +283,13 @@ pub fn fmt(files: &[PathBuf], check: bool, write: bool) -> Result<String, Failur
         }
     }
     if !unformatted.is_empty() {
-        return Err(Failure {
-            message: unformatted
+        return Err(Failure::finding(
+            unformatted
                 .iter()
                 .map(|f| format!("not in canonical form: {f} (run `overlap fmt --write {f}`)\n"))
-                .collect(),
-            code: 1,
-        });
+                .collect::<String>(),
+            String::new(),
+        ));
     }
     Ok(out)
 }
