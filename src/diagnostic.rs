@@ -5,6 +5,8 @@ use std::ops::Range;
 
 use ariadne::{Config, IndexType, Label, Report, ReportKind, Source};
 
+use crate::printable::printable;
+
 /// A byte range in one source file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
 pub struct Span {
@@ -113,7 +115,7 @@ pub fn render(diagnostics: &[Diagnostic], files: &[SourceFile], color: bool) -> 
         let pad = line - 1;
         let shown = "\n".repeat(pad) + &excerpt;
         let range = range.start + pad..range.end + pad;
-        let name = file.name.clone();
+        let name = printable(&file.name).into_owned();
         let label = if d.label.is_empty() {
             d.message.clone()
         } else {
@@ -126,10 +128,10 @@ pub fn render(diagnostics: &[Diagnostic], files: &[SourceFile], color: bool) -> 
                     .with_index_type(IndexType::Byte),
             )
             .with_code(d.code)
-            .with_message(&d.message)
-            .with_label(Label::new((name.clone(), range)).with_message(label));
+            .with_message(printable(&d.message))
+            .with_label(Label::new((name.clone(), range)).with_message(printable(&label)));
         if let Some(help) = &d.help {
-            report = report.with_help(help);
+            report = report.with_help(printable(help));
         }
         if let Some((f, span, what)) = &d.related
             && let Some(other) = files.get(*f)
@@ -184,9 +186,11 @@ fn excerpt(text: &str, start: usize, end: usize) -> (String, Range<usize>) {
         shown.push('…');
     }
     let shift = shown.len();
-    // ariadne breaks lines at these too; the parser does not, so show them as spaces (same byte length).
+    // ariadne breaks lines at some of these, and a terminal obeys escape sequences and bidirectional
+    // overrides: show them all as spaces (same byte length, so the underline stays in place).
     shown.extend(text[from..to].chars().map(|c| match c {
-        '\r' | '\x0B' | '\x0C' | '\u{0085}' | '\u{2028}' | '\u{2029}' => " ".repeat(c.len_utf8()),
+        '\u{2028}' | '\u{2029}' => " ".repeat(c.len_utf8()),
+        c if crate::printable::is_unsafe(c) => " ".repeat(c.len_utf8()),
         c => c.to_string(),
     }));
     if to < line_end {

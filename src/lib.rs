@@ -10,5 +10,6 @@ pub mod diagnostic;
 pub mod gold;
 pub mod input;
 pub mod model;
+pub mod printable;
 pub mod report;
 pub mod syntax;

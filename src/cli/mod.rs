@@ -230,7 +230,13 @@ pub(crate) fn render(
             .join("\n"),
         Format::Csv => tables
             .iter()
-            .map(|t| format!("# {}\n{}", t.title, table::to_csv(t)))
+            .map(|t| {
+                format!(
+                    "# {}\n{}",
+                    crate::printable::printable(&t.title),
+                    table::to_csv(t)
+                )
+            })
             .collect::<Vec<_>>()
             .join("\n"),
         Format::Table => {
