@@ -190,7 +190,7 @@ fn excerpt(text: &str, start: usize, end: usize) -> (String, Range<usize>) {
     // overrides: show them all as spaces (same byte length, so the underline stays in place).
     shown.extend(text[from..to].chars().map(|c| match c {
         '\u{2028}' | '\u{2029}' => " ".repeat(c.len_utf8()),
-        c if crate::printable::is_unsafe(c) => " ".repeat(c.len_utf8()),
+        c if c != '\t' && crate::printable::is_unsafe(c) => " ".repeat(c.len_utf8()),
         c => c.to_string(),
     }));
     if to < line_end {
