@@ -1,6 +1,8 @@
 //! Assembles a load set — the embedded curricula, a user's folder, extra files — and builds one catalog.
 //! A later file replaces an earlier one that declares the same curriculum id or a taxonomy.
 
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::path::{Path, PathBuf};
 
 use super::build::{Parsed, build};
@@ -89,12 +91,13 @@ impl LoadSet {
     }
 
     pub fn load(&self) -> Result<Workspace, LoadError> {
-        let mut sources: Vec<(SourceFile, Option<Diagnostic>)> = Vec::new();
+        let mut shipped: Vec<(SourceFile, Option<Diagnostic>)> = Vec::new();
         if self.embedded {
             for (name, text) in EMBEDDED {
-                sources.push((SourceFile::new(*name, *text), None));
+                shipped.push((SourceFile::new(*name, *text), None));
             }
         }
+        let mut sources = Vec::new();
         for dir in &self.dirs {
             let rd = std::fs::read_dir(dir).map_err(|e| LoadError::Io {
                 path: dir.display().to_string(),
@@ -113,7 +116,7 @@ impl LoadSet {
         for f in &self.files {
             sources.push(read_source(f)?);
         }
-        load_sources(sources)
+        load_layers(shipped, sources)
     }
 }
 
@@ -128,10 +131,33 @@ fn key(doc: &Document) -> Option<String> {
     }
 }
 
-/// Parses and builds a set of sources; later sources replace earlier ones with the same key.
+/// The head of a document's first block: where its curriculum id or `taxonomy` keyword is written.
+fn key_span(doc: &Document) -> Span {
+    match doc.blocks.first().map(|b| &b.head) {
+        Some(h) => match &h.stmt {
+            Stmt::Curriculum { id, .. } => id.span,
+            _ => h.keyword_span,
+        },
+        None => Span::default(),
+    }
+}
+
+/// Parses and builds one set of sources, in which no two may declare the same curriculum or a taxonomy each.
 pub fn load_sources(
     sources: Vec<(SourceFile, Option<Diagnostic>)>,
 ) -> Result<Workspace, LoadError> {
+    load_layers(Vec::new(), sources)
+}
+
+/// Parses and builds the shipped sources and the user's: a user's file replaces a shipped one with the same
+/// curriculum id (or taxonomy); two of the user's files declaring the same one are an error naming both,
+/// since neither can be the one meant.
+pub fn load_layers(
+    shipped: Vec<(SourceFile, Option<Diagnostic>)>,
+    user: Vec<(SourceFile, Option<Diagnostic>)>,
+) -> Result<Workspace, LoadError> {
+    let first_user = shipped.len();
+    let sources: Vec<_> = shipped.into_iter().chain(user).collect();
     let mut files = Vec::new();
     let mut docs = Vec::new();
     let mut diags = Vec::new();
@@ -152,6 +178,41 @@ pub fn load_sources(
         });
     }
     let keys: Vec<Option<String>> = docs.iter().map(key).collect();
+    let mut first: HashMap<&str, usize> = HashMap::new();
+    for (i, k) in keys.iter().enumerate().skip(first_user) {
+        let Some(k) = k else { continue };
+        match first.entry(k.as_str()) {
+            Entry::Vacant(e) => {
+                e.insert(i);
+            }
+            Entry::Occupied(e) => {
+                let j = *e.get();
+                let what = k
+                    .strip_prefix("curriculum:")
+                    .map_or("a taxonomy".to_string(), |id| {
+                        let written = files[i].text.get(key_span(&docs[i]).range());
+                        format!("curriculum `{}`", written.unwrap_or(id))
+                    });
+                diags.push(
+                    Diagnostic::error(
+                        i,
+                        key_span(&docs[i]),
+                        "duplicate",
+                        format!("{what} is declared in both {} and {}", files[j].name, files[i].name),
+                    )
+                    .label("declared again here")
+                    .related(j, key_span(&docs[j]), "first declared at")
+                    .help("keep one of the two files; a file replaces a shipped curriculum, but two files cannot both be the one meant"),
+                );
+            }
+        }
+    }
+    if !diags.is_empty() {
+        return Err(LoadError::Invalid {
+            files,
+            diagnostics: diags,
+        });
+    }
     let parsed: Vec<Parsed<'_>> = docs
         .iter()
         .enumerate()
