@@ -51,6 +51,20 @@ fn subjects(global: &Global, path: &Path) -> Result<(Workspace, Subjects), Failu
         return Err(fail(d.help("save the descriptor as UTF-8 text; a binary file (PDF, Word) must be copied out as text first"), src));
     }
     let d = descriptor::parse(&src.text, 0).map_err(|d| fail(*d, src.clone()))?;
+    let wordless: Vec<_> = d
+        .outcomes
+        .iter()
+        .enumerate()
+        .filter(|(_, (text, _))| !crate::analysis::text::has_words(text))
+        .map(|(k, (_, span))| super::degenerate::wordless(0, *span, &format!("{}", k + 1)))
+        .collect();
+    if !wordless.is_empty() {
+        return Err(Failure::input(render_diags(
+            &wordless,
+            &[src],
+            super::color_stderr(),
+        )));
+    }
     let stem = path
         .file_stem()
         .map_or("MODULE".into(), |s| s.to_string_lossy().into_owned());

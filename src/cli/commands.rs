@@ -222,6 +222,7 @@ pub fn parse(global: &Global, files: &[PathBuf]) -> Result<String, Failure> {
         files: files.to_vec(),
     };
     let ws = set.load()?;
+    super::degenerate::check_words(&ws)?;
     let names: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
     let curricula: Vec<_> = ws
         .catalog

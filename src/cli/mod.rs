@@ -5,6 +5,7 @@
 pub mod args;
 mod check;
 mod commands;
+mod degenerate;
 pub mod io;
 mod report;
 mod similarity;
@@ -65,7 +66,9 @@ pub(crate) fn load(global: &Global, extra: &[std::path::PathBuf]) -> Result<Work
         dirs: global.curricula.clone(),
         files: extra.to_vec(),
     };
-    Ok(set.load()?)
+    let ws = set.load()?;
+    degenerate::check_words(&ws)?;
+    Ok(ws)
 }
 
 /// The engine over a loaded catalog; the embedding model is the only thing that can fail here.

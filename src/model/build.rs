@@ -462,6 +462,16 @@ impl Builder {
             }
             c.modules.push(module);
         }
+        if c.modules.is_empty() {
+            self.err(
+                file,
+                id.span,
+                "empty-curriculum",
+                format!("curriculum `{}` has no modules", c.id),
+            )
+            .label("no `module` follows this curriculum")
+            .help("add its modules (`module ID \"Title\"` with `credits`, `level` and outcomes); there is nothing to compare without them");
+        }
         Some(c)
     }
 
@@ -793,7 +803,8 @@ impl Builder {
                 .filter_map(|m| m.credits)
                 .map(u64::from)
                 .sum();
-            if c.modules.iter().all(|m| m.credits.is_some())
+            if !c.modules.is_empty()
+                && c.modules.iter().all(|m| m.credits.is_some())
                 && sum != u64::from(c.credits)
                 && let Some(d) = spans.credits.get(&format!("curriculum:{}", c.id))
             {

@@ -21,6 +21,26 @@ pub struct Workspace {
     pub taxonomy_file: Option<String>,
 }
 
+impl Workspace {
+    /// Where each outcome is declared: its id → the file's index and the span of the id. Parses every file
+    /// again, once, so it is meant for reporting problems, not for every load.
+    pub fn outcome_spans(&self) -> HashMap<String, (usize, Span)> {
+        fn walk(blocks: &[syntax::Block], file: usize, out: &mut HashMap<String, (usize, Span)>) {
+            for b in blocks {
+                if let Stmt::Outcome { id, .. } = &b.head.stmt {
+                    out.entry(id.value.clone()).or_insert((file, id.span));
+                }
+                walk(&b.children, file, out);
+            }
+        }
+        let mut out = HashMap::new();
+        for (i, f) in self.files.iter().enumerate() {
+            walk(&syntax::parse_document(&f.text, i).0.blocks, i, &mut out);
+        }
+        out
+    }
+}
+
 #[derive(Debug)]
 pub enum LoadError {
     /// A file could not be read at all (missing, a directory, permissions).
