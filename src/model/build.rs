@@ -1,6 +1,6 @@
 //! Resolves parsed documents into the model and checks what the grammar cannot: ids, references, sums.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::types::*;
 use crate::diagnostic::{Diagnostic, Span};
@@ -17,7 +17,13 @@ pub struct Parsed<'a> {
 
 struct Builder {
     diags: Vec<Diagnostic>,
+    /// Did-you-mean searches left: each compares one id with every known one, so they are rationed to keep a
+    /// file of unknown references linear; later references get the plain hint.
+    suggestions: usize,
 }
+
+/// Did-you-mean searches per load, more than the diagnostics rendered for a file.
+const SUGGESTIONS: usize = 200;
 
 /// Where an id was declared, for duplicate and reference messages.
 #[derive(Clone, Copy)]
@@ -27,7 +33,10 @@ struct Decl {
 }
 
 pub fn build(parsed: &[Parsed<'_>]) -> Result<Catalog, Vec<Diagnostic>> {
-    let mut b = Builder { diags: Vec::new() };
+    let mut b = Builder {
+        diags: Vec::new(),
+        suggestions: SUGGESTIONS,
+    };
     let mut catalog = Catalog::default();
     let mut have_taxonomy = false;
 
@@ -272,16 +281,18 @@ impl Builder {
             t.domains.push(dom);
         }
         // Scopes name populations and settings the taxonomy itself defines.
+        let ids = |terms: &[Term]| terms.iter().map(|x| x.id.clone()).collect::<HashSet<_>>();
+        let (populations, settings) = (ids(&t.populations), ids(&t.settings));
         for d in &block.children {
             for c in &d.children {
                 for p in &c.props {
-                    let (kind, terms, list) = match &p.stmt {
-                        Stmt::Population(v) => ("population", &t.populations, v),
-                        Stmt::Setting(v) => ("setting", &t.settings, v),
+                    let (kind, terms, set, list) = match &p.stmt {
+                        Stmt::Population(v) => ("population", &t.populations, &populations, v),
+                        Stmt::Setting(v) => ("setting", &t.settings, &settings, v),
                         _ => continue,
                     };
                     for w in list {
-                        if !terms.iter().any(|x| x.id == w.value) {
+                        if !set.contains(&w.value) {
                             let known: Vec<&str> = terms.iter().map(|x| x.id.as_str()).collect();
                             self.unknown(
                                 file,
@@ -327,7 +338,13 @@ impl Builder {
     }
 
     fn unknown(&mut self, file: usize, w: &Word, what: &str, known: &[&str], fallback: &str) {
-        let help = match did_you_mean(&w.value, known) {
+        let suggestion = if self.suggestions > 0 {
+            self.suggestions -= 1;
+            did_you_mean(&w.value, known)
+        } else {
+            None
+        };
+        let help = match suggestion {
             Some(s) => format!("did you mean `{s}`?"),
             None => fallback.to_string(),
         };
@@ -596,8 +613,9 @@ impl Builder {
             }
         }
         if let Some(Stmt::Tags(v)) = tags.map(|s| &s.stmt) {
+            let mut seen = HashSet::new();
             for w in v {
-                if o.tags.contains(&w.value) {
+                if !seen.insert(w.value.as_str()) {
                     self.err(
                         file,
                         w.span,
@@ -674,8 +692,11 @@ impl Builder {
             .iter()
             .flat_map(|d| d.competencies.iter().map(|c| c.id.as_str()))
             .collect();
+        let ids: HashSet<&str> = all.iter().copied().collect();
+        let defined = |terms: &[Term]| terms.iter().map(|t| t.id.clone()).collect::<HashSet<_>>();
+        let (populations, settings) = (defined(&tax.populations), defined(&tax.settings));
         for (tag, d) in &spans.tags {
-            if tax.competency(tag).is_none() {
+            if !ids.contains(tag.as_str()) {
                 let w = Spanned::new(tag.clone(), d.span);
                 let fallback = match tag.split_once('.') {
                     None => {
@@ -692,12 +713,12 @@ impl Builder {
             }
         }
         for (kind, id, d) in &spans.terms {
-            let terms = if *kind == "population" {
-                &tax.populations
+            let (terms, set) = if *kind == "population" {
+                (&tax.populations, &populations)
             } else {
-                &tax.settings
+                (&tax.settings, &settings)
             };
-            if !terms.iter().any(|t| &t.id == id) {
+            if !set.contains(id) {
                 let known: Vec<&str> = terms.iter().map(|t| t.id.as_str()).collect();
                 let w = Spanned::new(id.clone(), d.span);
                 let fallback = if known.is_empty() {
@@ -795,6 +816,11 @@ impl Builder {
     }
 
     fn check_sums(&mut self, catalog: &Catalog, spans: &Spans) {
+        // The first declaration of each outcome id, for one lookup per outcome.
+        let mut outcome_decl: HashMap<&str, Decl> = HashMap::new();
+        for (id, d) in &spans.outcomes {
+            outcome_decl.entry(id.as_str()).or_insert(*d);
+        }
         for c in &catalog.curricula {
             // Summed in u64: exact for any number of modules a machine can hold.
             let sum: u64 = c
@@ -828,7 +854,7 @@ impl Builder {
             for m in &c.modules {
                 for o in &m.outcomes {
                     if o.provenance.is_none()
-                        && let Some((_, d)) = spans.outcomes.iter().find(|(id, _)| id == &o.id)
+                        && let Some(d) = outcome_decl.get(o.id.as_str())
                     {
                         self.err(d.file, d.span, "provenance", format!("outcome `{}` has no source", o.id))
                                 .help("add `source \"Title\" <https://…>` under the outcome, its module or the curriculum");
@@ -863,10 +889,17 @@ impl Pushed<'_> {
     }
 }
 
+/// Ids longer than this get no suggestion: string similarity costs the product of the two lengths.
+const LONGEST_SUGGESTED: usize = 100;
+
 /// The closest known id, if any is close enough to be a likely typo.
 pub fn did_you_mean<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
+    if word.len() > LONGEST_SUGGESTED {
+        return None;
+    }
     known
         .iter()
+        .filter(|k| k.len() <= LONGEST_SUGGESTED)
         .map(|k| {
             (
                 strsim::jaro_winkler(&word.to_lowercase(), &k.to_lowercase()),
