@@ -10,6 +10,7 @@ pub mod diagnostic;
 pub mod gold;
 pub mod input;
 pub mod model;
+pub mod pid;
 pub mod printable;
 pub mod report;
 pub mod syntax;

@@ -44,22 +44,6 @@ fn tmp_name(name: &str, pid: u32) -> String {
     format!(".{name}.{pid}.tmp")
 }
 
-/// Whether process `pid` is running (a temporary file of a live writer is not debris).
-#[cfg(unix)]
-fn alive(pid: u32) -> bool {
-    let Ok(pid) = libc::pid_t::try_from(pid) else {
-        return false;
-    };
-    // Signal 0 checks existence; EPERM means it exists but belongs to another user.
-    let sent = unsafe { libc::kill(pid, 0) };
-    sent == 0 || io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
-}
-
-#[cfg(not(unix))]
-fn alive(_pid: u32) -> bool {
-    true
-}
-
 /// Removes temporary files an earlier, killed write to `name` left in `dir`: regular files named exactly
 /// as this module names them, whose writer is gone.
 fn remove_debris(dir: &Path, name: &str) {
@@ -77,7 +61,10 @@ fn remove_debris(dir: &Path, name: &str) {
         else {
             continue;
         };
-        if pid != std::process::id() && !alive(pid) && e.file_type().is_ok_and(|t| t.is_file()) {
+        if pid != std::process::id()
+            && !crate::pid::alive(pid)
+            && e.file_type().is_ok_and(|t| t.is_file())
+        {
             let _ = std::fs::remove_file(e.path());
         }
     }
