@@ -14,7 +14,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let embs = model.embed(&texts)?;
     let entries: Vec<_> = texts.iter().map(|t| key(t)).zip(embs).collect();
     let bytes = write_cache(&entries);
-    std::fs::write("model/embeddings.bin", &bytes)?;
+    overlap::cli::io::atomic_write(std::path::Path::new("model/embeddings.bin"), &bytes)?;
     println!(
         "model/embeddings.bin: {} texts, {} bytes",
         entries.len(),

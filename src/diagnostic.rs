@@ -1,9 +1,13 @@
 //! Located errors shared by the syntax and model layers, rendered for people with ariadne.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use ariadne::{Config, IndexType, Label, Report, ReportKind, Source};
+
+use crate::printable::printable;
 
 /// A byte range in one source file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
@@ -26,6 +30,9 @@ impl Span {
 pub struct SourceFile {
     pub name: String,
     pub text: String,
+    /// Byte offset of the start of each line, built once on first use: locating a diagnostic is a binary
+    /// search, so a file with an error on every line is diagnosed in linear time.
+    lines: OnceLock<Vec<usize>>,
 }
 
 impl SourceFile {
@@ -33,16 +40,26 @@ impl SourceFile {
         SourceFile {
             name: name.into(),
             text: text.into(),
+            lines: OnceLock::new(),
         }
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.lines.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        })
     }
 
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
-        let before = &self.text[..offset];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let col = before[line_start..].chars().count() + 1;
+        let starts = self.line_starts();
+        // The last line starting at or before `offset`.
+        let line = starts.partition_point(|&s| s <= offset);
+        let line_start = starts[line - 1];
+        let col = self.text[line_start..offset].chars().count() + 1;
         (line, col)
     }
 }
@@ -97,23 +114,36 @@ impl Diagnostic {
 /// The most characters of one line shown around a problem: a megabyte-long line must not flood the terminal.
 const MAX_SHOWN: usize = 160;
 
-/// Renders diagnostics as text: a `file:line:col` heading, the line with an underline, and help.
+/// The most diagnostics shown for one file; the rest are counted. A file of junk would otherwise bury the
+/// first problems (the ones to fix first) under megabytes of the same message.
+pub const MAX_SHOWN_PER_FILE: usize = 50;
+
+/// Renders diagnostics as text: a `file:line:col` heading, the line with an underline, and help; at most
+/// [`MAX_SHOWN_PER_FILE`] per file, then a line saying how many more there are.
 pub fn render(diagnostics: &[Diagnostic], files: &[SourceFile], color: bool) -> String {
     let mut out = Vec::new();
+    let mut shown: HashMap<usize, usize> = HashMap::new();
     for d in diagnostics {
         let Some(file) = files.get(d.file) else {
             continue;
         };
+        let count = shown.entry(d.file).or_default();
+        *count += 1;
+        if *count > MAX_SHOWN_PER_FILE {
+            continue;
+        }
         let text = &file.text;
         let start = floor_char_boundary(text, d.span.start.min(text.len()));
         let end = floor_char_boundary(text, d.span.end.clamp(start, text.len()));
         let (line, col) = file.line_col(start);
         let (excerpt, range) = excerpt(text, start, end);
-        // Only the problem's line is handed to ariadne, after empty lines so its margin shows the file's line number.
+        // Only the problem's line is handed to ariadne, after empty lines so its margin shows the file's line
+        // number (ariadne 0.6 leaves its display line offset out of the margin). At most
+        // MAX_SHOWN_PER_FILE diagnostics per file are rendered, so this stays linear in the file's size.
         let pad = line - 1;
         let shown = "\n".repeat(pad) + &excerpt;
         let range = range.start + pad..range.end + pad;
-        let name = file.name.clone();
+        let name = printable(&file.name).into_owned();
         let label = if d.label.is_empty() {
             d.message.clone()
         } else {
@@ -126,10 +156,10 @@ pub fn render(diagnostics: &[Diagnostic], files: &[SourceFile], color: bool) -> 
                     .with_index_type(IndexType::Byte),
             )
             .with_code(d.code)
-            .with_message(&d.message)
-            .with_label(Label::new((name.clone(), range)).with_message(label));
+            .with_message(printable(&d.message))
+            .with_label(Label::new((name.clone(), range)).with_message(printable(&label)));
         if let Some(help) = &d.help {
-            report = report.with_help(help);
+            report = report.with_help(printable(help));
         }
         if let Some((f, span, what)) = &d.related
             && let Some(other) = files.get(*f)
@@ -151,6 +181,19 @@ pub fn render(diagnostics: &[Diagnostic], files: &[SourceFile], color: bool) -> 
         out.extend_from_slice(one.as_bytes());
     }
     let mut s = String::from_utf8_lossy(&out).into_owned();
+    let mut over: Vec<(usize, usize)> = shown
+        .into_iter()
+        .filter(|&(_, n)| n > MAX_SHOWN_PER_FILE)
+        .collect();
+    over.sort_unstable();
+    for (f, n) in over {
+        let _ = writeln!(
+            s,
+            "… and {} more errors in {} (the first {MAX_SHOWN_PER_FILE} are shown)",
+            n - MAX_SHOWN_PER_FILE,
+            printable(&files[f].name)
+        );
+    }
     if !diagnostics.is_empty() {
         let n = diagnostics.len();
         let _ = writeln!(s, "{n} error{} found", if n == 1 { "" } else { "s" });
@@ -184,9 +227,11 @@ fn excerpt(text: &str, start: usize, end: usize) -> (String, Range<usize>) {
         shown.push('…');
     }
     let shift = shown.len();
-    // ariadne breaks lines at these too; the parser does not, so show them as spaces (same byte length).
+    // ariadne breaks lines at some of these, and a terminal obeys escape sequences and bidirectional
+    // overrides: show them all as spaces (same byte length, so the underline stays in place).
     shown.extend(text[from..to].chars().map(|c| match c {
-        '\r' | '\x0B' | '\x0C' | '\u{0085}' | '\u{2028}' | '\u{2029}' => " ".repeat(c.len_utf8()),
+        '\u{2028}' | '\u{2029}' => " ".repeat(c.len_utf8()),
+        c if c != '\t' && crate::printable::is_unsafe(c) => " ".repeat(c.len_utf8()),
         c => c.to_string(),
     }));
     if to < line_end {
@@ -209,4 +254,37 @@ fn nth_char_back(text: &str, at: usize, n: usize) -> usize {
         .rev()
         .nth(n - 1)
         .map_or(0, |(k, _)| k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_and_columns_come_from_the_index() {
+        let f = SourceFile::new("f.ovl", "ab\ncé\n\nxyz");
+        assert_eq!(f.line_col(0), (1, 1));
+        assert_eq!(f.line_col(2), (1, 3));
+        assert_eq!(f.line_col(3), (2, 1));
+        assert_eq!(f.line_col(6), (2, 3), "columns count characters");
+        assert_eq!(f.line_col(7), (3, 1));
+        assert_eq!(f.line_col(9), (4, 2));
+        assert_eq!(f.line_col(999), (4, 4), "past the end: the end");
+    }
+
+    #[test]
+    fn at_most_fifty_diagnostics_per_file_are_rendered() {
+        let text = "bad\n".repeat(120);
+        let files = [SourceFile::new("f.ovl", text)];
+        let diags: Vec<Diagnostic> = (0..120)
+            .map(|i| Diagnostic::error(0, Span::new(i * 4, i * 4 + 3), "x", "bad line"))
+            .collect();
+        let out = render(&diags, &files, false);
+        assert_eq!(out.matches("Error: bad line").count(), MAX_SHOWN_PER_FILE);
+        assert!(out.contains("f.ovl:50:1"), "the first fifty are shown");
+        assert!(!out.contains("f.ovl:51:1"));
+        assert!(out.contains(
+            "… and 70 more errors in f.ovl (the first 50 are shown)\n120 errors found\n"
+        ));
+    }
 }

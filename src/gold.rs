@@ -32,9 +32,15 @@ pub enum Split {
     Test,
 }
 
+/// A gold file as UTF-8 text, read like every other input.
+fn text(path: &Path) -> Result<String, String> {
+    let bytes = crate::input::read(path).map_err(|e| e.to_string())?;
+    String::from_utf8(bytes).map_err(|e| format!("{}: {e}", path.display()))
+}
+
 /// Reads `dir/labels/*.tsv` with the split of each from `dir/splits.tsv`; descriptors are in `fixtures`.
 pub fn load(dir: &Path, fixtures: &Path) -> Result<Vec<Labelled>, String> {
-    let splits = std::fs::read_to_string(dir.join("splits.tsv")).map_err(|e| e.to_string())?;
+    let splits = text(&dir.join("splits.tsv"))?;
     let mut out = Vec::new();
     for line in splits
         .lines()
@@ -49,8 +55,7 @@ pub fn load(dir: &Path, fixtures: &Path) -> Result<Vec<Labelled>, String> {
             s => return Err(format!("splits.tsv: unknown split `{s}`")),
         };
         let path = dir.join("labels").join(format!("{name}.tsv"));
-        let text =
-            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let text = text(&path)?;
         let mut l = Labelled {
             file: fixtures.join(format!("{name}.md")),
             name: name.to_string(),
@@ -104,8 +109,7 @@ pub fn run<'a>(
     use rayon::prelude::*;
     gold.par_iter()
         .map(|g| {
-            let text = std::fs::read_to_string(&g.file)
-                .map_err(|e| format!("{}: {e}", g.file.display()))?;
+            let text = text(&g.file)?;
             let d = crate::syntax::descriptor::parse(&text, 0)
                 .map_err(|e| format!("{}: {e:?}", g.name))?;
             let module = crate::model::descriptor::module(&d, "M");

@@ -15,6 +15,9 @@ pub enum VerdictKind {
     Equivalent,
     TopUp,
     RuledOut,
+    /// The target's outcomes carry no tag in a critical domain, so nothing measures what rules a shortened
+    /// training out; a verdict would be a guess.
+    CannotJudge,
 }
 
 impl VerdictKind {
@@ -23,6 +26,7 @@ impl VerdictKind {
             VerdictKind::Equivalent => "equivalent",
             VerdictKind::TopUp => "top-up",
             VerdictKind::RuledOut => "ruled-out",
+            VerdictKind::CannotJudge => "cannot judge",
         }
     }
 }
@@ -31,8 +35,8 @@ impl VerdictKind {
 pub struct Verdict {
     pub kind: VerdictKind,
     pub flagged_domains: Vec<String>,
-    /// Credit estimate of the top-up; `None` when a shortened route is ruled out.
-    pub credits: Option<u32>,
+    /// Credit estimate of the top-up; `None` when a shortened route is ruled out or cannot be judged.
+    pub credits: Option<u64>,
     pub reasons: Vec<String>,
 }
 
@@ -151,7 +155,13 @@ fn decide(
         .filter(|g| g.flagged)
         .map(|g| format!("{} ({} uncovered)", g.title, pct(g.difference)))
         .collect();
-    let kind = if measured > 0 && flagged.len() >= needed {
+    let kind = if measured == 0 {
+        reasons.push(format!(
+            "cannot judge: {}'s outcomes carry no critical-domain tags, so no critical domain can be measured (tag its outcomes with competencies of the taxonomy's critical domains)",
+            to.id
+        ));
+        VerdictKind::CannotJudge
+    } else if flagged.len() >= needed {
         reasons.push(format!(
             "{} of {measured} critical domains differ: {} of what {} requires there is not covered by {from_id} (flag at {}); {needed} flagged domains rule a shortened training out",
             flagged.len(),
@@ -179,7 +189,8 @@ fn decide(
     };
     let verdict = Verdict {
         kind,
-        credits: (kind != VerdictKind::RuledOut).then_some(plan.credits),
+        credits: matches!(kind, VerdictKind::Equivalent | VerdictKind::TopUp)
+            .then_some(plan.credits),
         flagged_domains: flagged,
         reasons,
     };

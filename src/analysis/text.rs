@@ -207,6 +207,12 @@ pub fn words(text: &str) -> Vec<String> {
     out
 }
 
+/// Whether a text has any content word to compare: one made only of stop words, descriptor boilerplate
+/// ("demonstrate", "critical understanding") and numbers has none, and would match nothing, itself included.
+pub fn has_words(text: &str) -> bool {
+    !words(text).is_empty()
+}
+
 /// Terms of a text: stemmed words, and adjacent pairs joined by a space.
 pub fn terms(text: &str) -> Vec<String> {
     let w = words(text);

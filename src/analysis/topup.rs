@@ -39,14 +39,19 @@ pub struct TopUp {
     /// Supervised practice in each of B's settings that A does not share (filled in by the caller, who knows
     /// the curricula's settings).
     pub practice: Vec<Practice>,
-    pub credits: u32,
+    pub credits: u64,
     pub rule: String,
 }
 
 pub const CREDIT_RULE: &str = "per module of the target: its credits × the share of its outcomes not covered, rounded up to a multiple of 5";
 
-fn round_up_5(x: f64) -> u32 {
-    ((x / 5.0).ceil() as u32) * 5
+/// `credits` × `uncovered` / `of`, rounded up to a multiple of 5 (at least 5), in integers: exact, and no
+/// overflow for any u32 credits (the model bounds them far lower; a share too close to `u32::MAX` to round
+/// up stays unrounded).
+fn estimate(credits: u32, uncovered: usize, of: usize) -> u32 {
+    let share = (u128::from(credits) * uncovered as u128).div_ceil(of.max(1) as u128);
+    let rounded = (share.div_ceil(5) * 5).max(5);
+    u32::try_from(rounded).unwrap_or(credits)
 }
 
 pub fn propose(from: &str, to: &Side, covered: &[bool]) -> TopUp {
@@ -57,7 +62,6 @@ pub fn propose(from: &str, to: &Side, covered: &[bool]) -> TopUp {
         if idx.is_empty() {
             continue;
         }
-        let share = idx.len() as f64 / m.range.len() as f64;
         let mut outs: Vec<(String, TopUpOutcome)> = idx
             .iter()
             .map(|&i| {
@@ -78,7 +82,11 @@ pub fn propose(from: &str, to: &Side, covered: &[bool]) -> TopUp {
             id: format!("TOPUP-{}", m.id),
             title: format!("Top-up: {}", m.title),
             from_module: m.id.clone(),
-            credits: round_up_5(m.credits.unwrap_or(default_credits) as f64 * share).max(5),
+            credits: estimate(
+                m.credits.unwrap_or(default_credits),
+                idx.len(),
+                m.range.len(),
+            ),
             uncovered: idx.len(),
             of: m.range.len(),
             outcomes: outs.into_iter().map(|(_, o)| o).collect(),
@@ -87,9 +95,31 @@ pub fn propose(from: &str, to: &Side, covered: &[bool]) -> TopUp {
     TopUp {
         from: from.to_string(),
         to: to.id.clone(),
-        credits: modules.iter().map(|m| m.credits).sum(),
+        // In u64: exact for any number of modules.
+        credits: modules.iter().map(|m| u64::from(m.credits)).sum(),
         modules,
         practice: Vec::new(),
         rule: CREDIT_RULE.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::estimate;
+
+    #[test]
+    fn estimates_round_up_to_fives() {
+        assert_eq!(estimate(20, 1, 3), 10); // 6.67 → 10
+        assert_eq!(estimate(20, 1, 4), 5);
+        assert_eq!(estimate(30, 1, 6), 5);
+        assert_eq!(estimate(0, 1, 1), 5);
+        assert_eq!(estimate(60, 3, 3), 60);
+    }
+
+    #[test]
+    fn estimates_never_overflow() {
+        assert_eq!(estimate(u32::MAX, 1, 1), u32::MAX);
+        assert_eq!(estimate(u32::MAX - 5, 1, 1), u32::MAX - 5);
+        assert_eq!(estimate(u32::MAX, usize::MAX, usize::MAX), u32::MAX);
     }
 }

@@ -41,8 +41,7 @@ fn subjects(global: &Global, path: &Path) -> Result<(Workspace, Subjects), Failu
         }
         return Ok((ws, mods));
     }
-    let bytes = std::fs::read(path)
-        .map_err(|e| Failure::input(format!("error: cannot read {name}: {e}\n")))?;
+    let bytes = crate::input::read(path).map_err(|e| Failure::input(format!("error: {e}\n")))?;
     let (src, enc) = source_from_bytes(name.clone(), bytes);
     let fail = |mut d: crate::diagnostic::Diagnostic, src: SourceFile| {
         d.file = 0;
@@ -52,6 +51,20 @@ fn subjects(global: &Global, path: &Path) -> Result<(Workspace, Subjects), Failu
         return Err(fail(d.help("save the descriptor as UTF-8 text; a binary file (PDF, Word) must be copied out as text first"), src));
     }
     let d = descriptor::parse(&src.text, 0).map_err(|d| fail(*d, src.clone()))?;
+    let wordless: Vec<_> = d
+        .outcomes
+        .iter()
+        .enumerate()
+        .filter(|(_, (text, _))| !crate::analysis::text::has_words(text))
+        .map(|(k, (_, span))| super::degenerate::wordless(0, *span, &format!("{}", k + 1)))
+        .collect();
+    if !wordless.is_empty() {
+        return Err(Failure::input(render_diags(
+            &wordless,
+            &[src],
+            super::color_stderr(),
+        )));
+    }
     let stem = path
         .file_stem()
         .map_or("MODULE".into(), |s| s.to_string_lossy().into_owned());
@@ -112,22 +125,21 @@ pub fn run(global: &Global, args: &CheckArgs) -> Result<String, Failure> {
         .unwrap_or_default()
     });
     if let Some(r) = results.iter().find(|r| below(r, args.min_coverage)) {
-        print!("{out}");
         let (module, coverage) = r
             .ranking
             .first()
             .map_or(("no national module".to_string(), 0.0), |b| {
                 (b.module.clone(), b.coverage)
             });
-        return Err(Failure {
-            message: format!(
+        return Err(Failure::finding(
+            format!(
                 "{}: coverage of the best national module ({module}) is {:.2}, below --min-coverage {:.2}\n",
                 r.module,
                 coverage,
                 args.min_coverage.unwrap_or(0.0)
             ),
-            code: 1,
-        });
+            out,
+        ));
     }
     Ok(out)
 }
@@ -138,8 +150,9 @@ fn batch(global: &Global, args: &CheckArgs, dir: &Path) -> Result<String, Failur
     let mut files: Vec<PathBuf> = rd
         .filter_map(Result::ok)
         .map(|e| e.path())
+        // Not only regular files: a pipe or device with a descriptor's name is reported as an error row.
         .filter(|p| {
-            p.is_file()
+            !p.is_dir()
                 && p.extension()
                     .is_some_and(|e| e == "md" || e == "txt" || e == "ovl")
         })
@@ -206,14 +219,13 @@ fn batch(global: &Global, args: &CheckArgs, dir: &Path) -> Result<String, Failur
         low
     );
     if errors > 0 || low > 0 {
-        print!("{out}");
         return Err(Failure {
-            message: summary,
             code: if errors > 0 { 3 } else { 1 },
+            ..Failure::finding(summary, out)
         });
     }
     if global.format == Format::Table {
-        eprint!("{summary}");
+        super::warn(&summary);
     }
     Ok(out)
 }

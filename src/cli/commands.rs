@@ -222,6 +222,7 @@ pub fn parse(global: &Global, files: &[PathBuf]) -> Result<String, Failure> {
         files: files.to_vec(),
     };
     let ws = set.load()?;
+    super::degenerate::check_words(&ws)?;
     let names: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
     let curricula: Vec<_> = ws
         .catalog
@@ -283,13 +284,13 @@ pub fn fmt(files: &[PathBuf], check: bool, write: bool) -> Result<String, Failur
         }
     }
     if !unformatted.is_empty() {
-        return Err(Failure {
-            message: unformatted
+        return Err(Failure::finding(
+            unformatted
                 .iter()
                 .map(|f| format!("not in canonical form: {f} (run `overlap fmt --write {f}`)\n"))
-                .collect(),
-            code: 1,
-        });
+                .collect::<String>(),
+            String::new(),
+        ));
     }
     Ok(out)
 }

@@ -5,6 +5,7 @@
 pub mod args;
 mod check;
 mod commands;
+mod degenerate;
 pub mod io;
 mod report;
 mod similarity;
@@ -17,24 +18,34 @@ use args::{Command, Format, Global, Thresholds};
 use crate::analysis::Params;
 use crate::model::{LoadError, LoadSet, Workspace};
 
-/// An error that ends the command: the message for stderr and the exit code.
+/// An error that ends the command: the message for stderr, the exit code, and what still goes to stdout
+/// (the table a failed `--min-coverage` check measured).
 #[derive(Debug)]
 pub struct Failure {
     pub message: String,
     pub code: i32,
+    pub output: String,
 }
 
 impl Failure {
-    pub fn usage(message: impl Into<String>) -> Self {
+    pub fn new(code: i32, message: impl Into<String>) -> Self {
         Failure {
             message: message.into(),
-            code: 2,
+            code,
+            output: String::new(),
         }
     }
+    pub fn usage(message: impl Into<String>) -> Self {
+        Failure::new(2, message)
+    }
     pub fn input(message: impl Into<String>) -> Self {
+        Failure::new(3, message)
+    }
+    /// A finding the user asked to fail on (exit 1), after `output`.
+    pub fn finding(message: impl Into<String>, output: String) -> Self {
         Failure {
-            message: message.into(),
-            code: 3,
+            output,
+            ..Failure::new(1, message)
         }
     }
 }
@@ -55,7 +66,9 @@ pub(crate) fn load(global: &Global, extra: &[std::path::PathBuf]) -> Result<Work
         dirs: global.curricula.clone(),
         files: extra.to_vec(),
     };
-    Ok(set.load()?)
+    let ws = set.load()?;
+    degenerate::check_words(&ws)?;
+    Ok(ws)
 }
 
 /// The engine over a loaded catalog; the embedding model is the only thing that can fail here.
@@ -95,8 +108,7 @@ pub fn run(cli: Cli) -> i32 {
     let result = match cli.command {
         None if cli.ids.is_empty() => {
             use clap::CommandFactory;
-            let _ = Cli::command().print_help();
-            Ok(String::new())
+            Ok(Cli::command().render_help().to_string())
         }
         None => commands::compare(&cli.global, &cli.ids, &cli.compare),
         Some(Command::Compare { ids, opts }) => commands::compare(&cli.global, &ids, &opts),
@@ -145,22 +157,58 @@ pub fn run(cli: Cli) -> i32 {
             }
         }
     };
-    match result {
-        Ok(out) => {
-            // A closed pipe (`overlap … | head`) is not an error worth a panic.
-            use std::io::Write;
-            let _ = std::io::stdout().lock().write_all(out.as_bytes());
-            0
-        }
-        Err(f) => {
-            if !f.message.is_empty() {
-                eprint!("{}", f.message);
-                if !f.message.ends_with('\n') {
-                    eprintln!();
-                }
-            }
-            f.code
-        }
+    finish(result)
+}
+
+/// Writes a command's output to stdout and its error to stderr, and returns the exit code. Output that cannot
+/// be written (a full disk, `/dev/full`) is an error (exit 3); a reader that went away (`overlap … | head`)
+/// ends the program quietly, as it ends other Unix tools.
+fn finish(result: Result<String, Failure>) -> i32 {
+    let (out, failure) = match result {
+        Ok(out) => (out, None),
+        Err(mut f) => (std::mem::take(&mut f.output), Some(f)),
+    };
+    let mut code = failure.as_ref().map_or(0, |f| f.code);
+    if let Err(e) = write_stdout(&out)
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        warn(&format!("error: cannot write to standard output: {e}\n"));
+        code = 3;
+    }
+    if let Some(f) = failure {
+        warn(&f.message);
+    }
+    code
+}
+
+fn write_stdout(out: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(out.as_bytes())?;
+    stdout.flush()
+}
+
+/// Writes to stderr, ending the line; a stderr that cannot be written has nowhere to report to.
+pub(crate) fn warn(message: &str) {
+    use std::io::Write;
+    if message.is_empty() {
+        return;
+    }
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_all(message.as_bytes());
+    if !message.ends_with('\n') {
+        let _ = err.write_all(b"\n");
+    }
+}
+
+/// Prints a command-line parsing error (to stderr) or the help and version it stands for (to stdout, where a
+/// write error is reported like any other) and returns the exit code.
+pub fn clap_error(e: clap::Error) -> i32 {
+    if e.use_stderr() {
+        warn(&e.render().to_string());
+        e.exit_code()
+    } else {
+        finish(Ok(e.render().to_string()))
     }
 }
 
@@ -185,7 +233,13 @@ pub(crate) fn render(
             .join("\n"),
         Format::Csv => tables
             .iter()
-            .map(|t| format!("# {}\n{}", t.title, table::to_csv(t)))
+            .map(|t| {
+                format!(
+                    "# {}\n{}",
+                    crate::printable::printable(&t.title),
+                    table::to_csv(t)
+                )
+            })
             .collect::<Vec<_>>()
             .join("\n"),
         Format::Table => {

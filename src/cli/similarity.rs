@@ -55,8 +55,7 @@ fn meaning(
 }
 
 fn read_lines(path: &Path) -> Result<String, Failure> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| Failure::input(format!("error: cannot read {}: {e}", path.display())))?;
+    let bytes = crate::input::read(path).map_err(|e| Failure::input(format!("error: {e}")))?;
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let line = e.as_bytes()[..at].iter().filter(|&&c| c == b'\n').count() + 1;

@@ -1,10 +1,12 @@
 //! Resolves parsed documents into the model and checks what the grammar cannot: ids, references, sums.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::types::*;
 use crate::diagnostic::{Diagnostic, Span};
-use crate::syntax::ast::{Block, BlockKind, DefineKind, Document, Spanned, Statement, Stmt, Word};
+use crate::syntax::ast::{
+    Block, BlockKind, DefineKind, Document, MAX_CREDITS, Spanned, Statement, Stmt, Word,
+};
 
 /// One parsed file handed to the builder; `file` indexes the load set's source files.
 pub struct Parsed<'a> {
@@ -15,7 +17,13 @@ pub struct Parsed<'a> {
 
 struct Builder {
     diags: Vec<Diagnostic>,
+    /// Did-you-mean searches left: each compares one id with every known one, so they are rationed to keep a
+    /// file of unknown references linear; later references get the plain hint.
+    suggestions: usize,
 }
+
+/// Did-you-mean searches per load, more than the diagnostics rendered for a file.
+const SUGGESTIONS: usize = 200;
 
 /// Where an id was declared, for duplicate and reference messages.
 #[derive(Clone, Copy)]
@@ -25,7 +33,10 @@ struct Decl {
 }
 
 pub fn build(parsed: &[Parsed<'_>]) -> Result<Catalog, Vec<Diagnostic>> {
-    let mut b = Builder { diags: Vec::new() };
+    let mut b = Builder {
+        diags: Vec::new(),
+        suggestions: SUGGESTIONS,
+    };
     let mut catalog = Catalog::default();
     let mut have_taxonomy = false;
 
@@ -114,6 +125,24 @@ impl Builder {
         } else {
             *slot = Some(st);
         }
+    }
+
+    /// Credits within [`MAX_CREDITS`]; a larger number is reported and read as none.
+    fn bounded(&mut self, file: usize, n: &Spanned<u32>, what: &str) -> Option<u32> {
+        if n.value <= MAX_CREDITS {
+            return Some(n.value);
+        }
+        self.err(
+            file,
+            n.span,
+            "credits",
+            format!("{} credits is more than any {what} carries", n.value),
+        )
+        .label(format!("more than {MAX_CREDITS}"))
+        .help(format!(
+            "a module or curriculum carries at most {MAX_CREDITS} credits (a whole doctorate carries 540); correct the number"
+        ));
+        None
     }
 
     fn provenance(st: &Statement) -> Option<Provenance> {
@@ -252,16 +281,18 @@ impl Builder {
             t.domains.push(dom);
         }
         // Scopes name populations and settings the taxonomy itself defines.
+        let ids = |terms: &[Term]| terms.iter().map(|x| x.id.clone()).collect::<HashSet<_>>();
+        let (populations, settings) = (ids(&t.populations), ids(&t.settings));
         for d in &block.children {
             for c in &d.children {
                 for p in &c.props {
-                    let (kind, terms, list) = match &p.stmt {
-                        Stmt::Population(v) => ("population", &t.populations, v),
-                        Stmt::Setting(v) => ("setting", &t.settings, v),
+                    let (kind, terms, set, list) = match &p.stmt {
+                        Stmt::Population(v) => ("population", &t.populations, &populations, v),
+                        Stmt::Setting(v) => ("setting", &t.settings, &settings, v),
                         _ => continue,
                     };
                     for w in list {
-                        if !terms.iter().any(|x| x.id == w.value) {
+                        if !set.contains(&w.value) {
                             let known: Vec<&str> = terms.iter().map(|x| x.id.as_str()).collect();
                             self.unknown(
                                 file,
@@ -307,7 +338,13 @@ impl Builder {
     }
 
     fn unknown(&mut self, file: usize, w: &Word, what: &str, known: &[&str], fallback: &str) {
-        let help = match did_you_mean(&w.value, known) {
+        let suggestion = if self.suggestions > 0 {
+            self.suggestions -= 1;
+            did_you_mean(&w.value, known)
+        } else {
+            None
+        };
+        let help = match suggestion {
             Some(s) => format!("did you mean `{s}`?"),
             None => fallback.to_string(),
         };
@@ -385,10 +422,13 @@ impl Builder {
                 }
                 Stmt::Award(w) => c.award = Some(text(w)),
                 Stmt::Credits(n) => {
-                    c.credits = n.value;
-                    spans
-                        .credits
-                        .insert(format!("curriculum:{}", c.id), Decl { file, span: n.span });
+                    // Out of bounds: reported once, and left out of the sum check.
+                    if let Some(v) = self.bounded(file, n, "curriculum") {
+                        c.credits = v;
+                        spans
+                            .credits
+                            .insert(format!("curriculum:{}", c.id), Decl { file, span: n.span });
+                    }
                 }
                 Stmt::Level(v) => c.levels = v.iter().map(|n| n.value).collect(),
                 Stmt::Description(w) => c.description = Some(text(w)),
@@ -439,6 +479,16 @@ impl Builder {
             }
             c.modules.push(module);
         }
+        if c.modules.is_empty() {
+            self.err(
+                file,
+                id.span,
+                "empty-curriculum",
+                format!("curriculum `{}` has no modules", c.id),
+            )
+            .label("no `module` follows this curriculum")
+            .help("add its modules (`module ID \"Title\"` with `credits`, `level` and outcomes); there is nothing to compare without them");
+        }
         Some(c)
     }
 
@@ -478,7 +528,7 @@ impl Builder {
             match &st.stmt {
                 Stmt::Code(w) => m.code = Some(text(w)),
                 Stmt::Credits(n) => {
-                    m.credits = Some(n.value);
+                    m.credits = self.bounded(file, n, "module");
                     spans
                         .credits
                         .insert(m.id.clone(), Decl { file, span: n.span });
@@ -563,8 +613,9 @@ impl Builder {
             }
         }
         if let Some(Stmt::Tags(v)) = tags.map(|s| &s.stmt) {
+            let mut seen = HashSet::new();
             for w in v {
-                if o.tags.contains(&w.value) {
+                if !seen.insert(w.value.as_str()) {
                     self.err(
                         file,
                         w.span,
@@ -641,8 +692,11 @@ impl Builder {
             .iter()
             .flat_map(|d| d.competencies.iter().map(|c| c.id.as_str()))
             .collect();
+        let ids: HashSet<&str> = all.iter().copied().collect();
+        let defined = |terms: &[Term]| terms.iter().map(|t| t.id.clone()).collect::<HashSet<_>>();
+        let (populations, settings) = (defined(&tax.populations), defined(&tax.settings));
         for (tag, d) in &spans.tags {
-            if tax.competency(tag).is_none() {
+            if !ids.contains(tag.as_str()) {
                 let w = Spanned::new(tag.clone(), d.span);
                 let fallback = match tag.split_once('.') {
                     None => {
@@ -659,12 +713,12 @@ impl Builder {
             }
         }
         for (kind, id, d) in &spans.terms {
-            let terms = if *kind == "population" {
-                &tax.populations
+            let (terms, set) = if *kind == "population" {
+                (&tax.populations, &populations)
             } else {
-                &tax.settings
+                (&tax.settings, &settings)
             };
-            if !terms.iter().any(|t| &t.id == id) {
+            if !set.contains(id) {
                 let known: Vec<&str> = terms.iter().map(|t| t.id.as_str()).collect();
                 let w = Spanned::new(id.clone(), d.span);
                 let fallback = if known.is_empty() {
@@ -762,10 +816,22 @@ impl Builder {
     }
 
     fn check_sums(&mut self, catalog: &Catalog, spans: &Spans) {
+        // The first declaration of each outcome id, for one lookup per outcome.
+        let mut outcome_decl: HashMap<&str, Decl> = HashMap::new();
+        for (id, d) in &spans.outcomes {
+            outcome_decl.entry(id.as_str()).or_insert(*d);
+        }
         for c in &catalog.curricula {
-            let sum: u32 = c.modules.iter().filter_map(|m| m.credits).sum();
-            if c.modules.iter().all(|m| m.credits.is_some())
-                && sum != c.credits
+            // Summed in u64: exact for any number of modules a machine can hold.
+            let sum: u64 = c
+                .modules
+                .iter()
+                .filter_map(|m| m.credits)
+                .map(u64::from)
+                .sum();
+            if !c.modules.is_empty()
+                && c.modules.iter().all(|m| m.credits.is_some())
+                && sum != u64::from(c.credits)
                 && let Some(d) = spans.credits.get(&format!("curriculum:{}", c.id))
             {
                 let parts: Vec<String> = c
@@ -788,7 +854,7 @@ impl Builder {
             for m in &c.modules {
                 for o in &m.outcomes {
                     if o.provenance.is_none()
-                        && let Some((_, d)) = spans.outcomes.iter().find(|(id, _)| id == &o.id)
+                        && let Some(d) = outcome_decl.get(o.id.as_str())
                     {
                         self.err(d.file, d.span, "provenance", format!("outcome `{}` has no source", o.id))
                                 .help("add `source \"Title\" <https://…>` under the outcome, its module or the curriculum");
@@ -823,10 +889,17 @@ impl Pushed<'_> {
     }
 }
 
+/// Ids longer than this get no suggestion: string similarity costs the product of the two lengths.
+const LONGEST_SUGGESTED: usize = 100;
+
 /// The closest known id, if any is close enough to be a likely typo.
 pub fn did_you_mean<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
+    if word.len() > LONGEST_SUGGESTED {
+        return None;
+    }
     known
         .iter()
+        .filter(|k| k.len() <= LONGEST_SUGGESTED)
         .map(|k| {
             (
                 strsim::jaro_winkler(&word.to_lowercase(), &k.to_lowercase()),

@@ -1,6 +1,8 @@
 //! Assembles a load set — the embedded curricula, a user's folder, extra files — and builds one catalog.
 //! A later file replaces an earlier one that declares the same curriculum id or a taxonomy.
 
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::path::{Path, PathBuf};
 
 use super::build::{Parsed, build};
@@ -17,6 +19,26 @@ pub struct Workspace {
     pub catalog: Catalog,
     /// The name of the file the taxonomy in use was read from.
     pub taxonomy_file: Option<String>,
+}
+
+impl Workspace {
+    /// Where each outcome is declared: its id → the file's index and the span of the id. Parses every file
+    /// again, once, so it is meant for reporting problems, not for every load.
+    pub fn outcome_spans(&self) -> HashMap<String, (usize, Span)> {
+        fn walk(blocks: &[syntax::Block], file: usize, out: &mut HashMap<String, (usize, Span)>) {
+            for b in blocks {
+                if let Stmt::Outcome { id, .. } = &b.head.stmt {
+                    out.entry(id.value.clone()).or_insert((file, id.span));
+                }
+                walk(&b.children, file, out);
+            }
+        }
+        let mut out = HashMap::new();
+        for (i, f) in self.files.iter().enumerate() {
+            walk(&syntax::parse_document(&f.text, i).0.blocks, i, &mut out);
+        }
+        out
+    }
 }
 
 #[derive(Debug)]
@@ -49,19 +71,13 @@ pub struct LoadSet {
     pub files: Vec<PathBuf>,
 }
 
-/// Reads a file as UTF-8 text; invalid bytes are reported as a located diagnostic.
+/// Reads a file as UTF-8 text through [`crate::input::read`] (regular files only, within its size cap);
+/// invalid bytes are reported as a located diagnostic.
 pub fn read_source(path: &Path) -> Result<(SourceFile, Option<Diagnostic>), LoadError> {
-    let io = |e: std::io::Error| LoadError::Io {
-        path: path.display().to_string(),
-        reason: e.to_string(),
-    };
-    if path.is_dir() {
-        return Err(LoadError::Io {
-            path: path.display().to_string(),
-            reason: "it is a directory, not a file".into(),
-        });
-    }
-    let bytes = std::fs::read(path).map_err(io)?;
+    let bytes = crate::input::read(path).map_err(|e| LoadError::Io {
+        path: e.path,
+        reason: e.reason,
+    })?;
     Ok(source_from_bytes(path.display().to_string(), bytes))
 }
 
@@ -115,12 +131,13 @@ impl LoadSet {
 
     /// Reads and parses every source of the load set (the prebuilt catalog is not consulted).
     pub fn parse(&self) -> Result<Workspace, LoadError> {
-        let mut sources: Vec<(SourceFile, Option<Diagnostic>)> = Vec::new();
+        let mut shipped: Vec<(SourceFile, Option<Diagnostic>)> = Vec::new();
         if self.embedded {
             for (name, text) in EMBEDDED {
-                sources.push((SourceFile::new(*name, *text), None));
+                shipped.push((SourceFile::new(*name, *text), None));
             }
         }
+        let mut sources = Vec::new();
         for dir in &self.dirs {
             let rd = std::fs::read_dir(dir).map_err(|e| LoadError::Io {
                 path: dir.display().to_string(),
@@ -139,7 +156,7 @@ impl LoadSet {
         for f in &self.files {
             sources.push(read_source(f)?);
         }
-        load_sources(sources)
+        load_layers(shipped, sources)
     }
 }
 
@@ -154,10 +171,33 @@ fn key(doc: &Document) -> Option<String> {
     }
 }
 
-/// Parses and builds a set of sources; later sources replace earlier ones with the same key.
+/// The head of a document's first block: where its curriculum id or `taxonomy` keyword is written.
+fn key_span(doc: &Document) -> Span {
+    match doc.blocks.first().map(|b| &b.head) {
+        Some(h) => match &h.stmt {
+            Stmt::Curriculum { id, .. } => id.span,
+            _ => h.keyword_span,
+        },
+        None => Span::default(),
+    }
+}
+
+/// Parses and builds one set of sources, in which no two may declare the same curriculum or a taxonomy each.
 pub fn load_sources(
     sources: Vec<(SourceFile, Option<Diagnostic>)>,
 ) -> Result<Workspace, LoadError> {
+    load_layers(Vec::new(), sources)
+}
+
+/// Parses and builds the shipped sources and the user's: a user's file replaces a shipped one with the same
+/// curriculum id (or taxonomy); two of the user's files declaring the same one are an error naming both,
+/// since neither can be the one meant.
+pub fn load_layers(
+    shipped: Vec<(SourceFile, Option<Diagnostic>)>,
+    user: Vec<(SourceFile, Option<Diagnostic>)>,
+) -> Result<Workspace, LoadError> {
+    let first_user = shipped.len();
+    let sources: Vec<_> = shipped.into_iter().chain(user).collect();
     let mut files = Vec::new();
     let mut docs = Vec::new();
     let mut diags = Vec::new();
@@ -178,6 +218,41 @@ pub fn load_sources(
         });
     }
     let keys: Vec<Option<String>> = docs.iter().map(key).collect();
+    let mut first: HashMap<&str, usize> = HashMap::new();
+    for (i, k) in keys.iter().enumerate().skip(first_user) {
+        let Some(k) = k else { continue };
+        match first.entry(k.as_str()) {
+            Entry::Vacant(e) => {
+                e.insert(i);
+            }
+            Entry::Occupied(e) => {
+                let j = *e.get();
+                let what = k
+                    .strip_prefix("curriculum:")
+                    .map_or("a taxonomy".to_string(), |id| {
+                        let written = files[i].text.get(key_span(&docs[i]).range());
+                        format!("curriculum `{}`", written.unwrap_or(id))
+                    });
+                diags.push(
+                    Diagnostic::error(
+                        i,
+                        key_span(&docs[i]),
+                        "duplicate",
+                        format!("{what} is declared in both {} and {}", files[j].name, files[i].name),
+                    )
+                    .label("declared again here")
+                    .related(j, key_span(&docs[j]), "first declared at")
+                    .help("keep one of the two files; a file replaces a shipped curriculum, but two files cannot both be the one meant"),
+                );
+            }
+        }
+    }
+    if !diags.is_empty() {
+        return Err(LoadError::Invalid {
+            files,
+            diagnostics: diags,
+        });
+    }
     let parsed: Vec<Parsed<'_>> = docs
         .iter()
         .enumerate()

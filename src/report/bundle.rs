@@ -39,7 +39,7 @@ impl Kind {
             ),
             Kind::Verdicts => (
                 "Verdicts",
-                "`from`, `to`: curriculum ids (a holder of `from` moving to `to`). `verdict`: equivalent / top-up / ruled-out. `coverage`: share (0–1) of `to`'s outcomes that `from` covers. `flagged domains`: critical domain ids flagged. `credits`: top-up estimate (empty when ruled out). `stable`: yes when the verdict holds across the ±20% threshold sweep. `reasons`: the verdict's reasons.",
+                "`from`, `to`: curriculum ids (a holder of `from` moving to `to`). `verdict`: equivalent / top-up / ruled-out, or cannot judge when none of `to`'s outcomes is tagged in a critical domain. `coverage`: share (0–1) of `to`'s outcomes that `from` covers. `flagged domains`: critical domain ids flagged. `credits`: top-up estimate (empty when ruled out). `stable`: yes when the verdict holds across the ±20% threshold sweep. `reasons`: the verdict's reasons.",
             ),
             Kind::CurriculumMatrix => (
                 "Curriculum × curriculum matrices",

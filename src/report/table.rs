@@ -1,7 +1,11 @@
 //! A plain table (title, columns, rows) and its terminal, Markdown and CSV renderings.
 //! Views turn analysis results into tables; renderers never compute.
 
+use std::borrow::Cow;
+
 use comfy_table::{ContentArrangement, Table as Comfy, presets};
+
+use crate::printable::printable;
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -49,6 +53,12 @@ impl From<usize> for Cell {
 impl From<u32> for Cell {
     fn from(n: u32) -> Cell {
         Cell::Int(n as i64)
+    }
+}
+
+impl From<u64> for Cell {
+    fn from(n: u64) -> Cell {
+        Cell::Int(i64::try_from(n).unwrap_or(i64::MAX))
     }
 }
 
@@ -105,20 +115,22 @@ pub fn to_terminal(t: &Table, width: Option<u16>) -> String {
     } else {
         c.set_width(120);
     }
-    c.set_header(t.columns.clone());
+    // Curriculum texts may hold escape sequences; a terminal must not obey them.
+    let show = |s: &str| printable(s).into_owned();
+    c.set_header(t.columns.iter().map(|h| show(h)).collect::<Vec<_>>());
     for r in &t.rows {
-        c.add_row(r.iter().map(Cell::display).collect::<Vec<_>>());
+        c.add_row(r.iter().map(|x| show(&x.display())).collect::<Vec<_>>());
     }
-    let mut s = format!("{}\n{c}\n", t.title);
+    let mut s = format!("{}\n{c}\n", printable(&t.title));
     if let Some(n) = &t.note {
-        s.push_str(n);
+        s.push_str(&printable(n));
         s.push('\n');
     }
     s
 }
 
 fn md_escape(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
+    printable(s).replace('|', "\\|").replace('\n', " ")
 }
 
 pub fn to_markdown(t: &Table) -> String {
@@ -150,6 +162,24 @@ pub fn to_markdown(t: &Table) -> String {
     s
 }
 
+/// Characters that make a spreadsheet read a cell as a formula when they lead it (OWASP, "CSV Injection").
+const FORMULA_LEADS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A text cell a spreadsheet shows as text: a formula-leading cell gets a leading single quote, unless it is
+/// a plain number (`-20%`, `+0.5`), which a spreadsheet reads as that number and never runs.
+pub fn neutralise(s: &str) -> Cow<'_, str> {
+    let number = s
+        .strip_suffix('%')
+        .unwrap_or(s)
+        .parse::<f64>()
+        .is_ok_and(f64::is_finite);
+    if s.starts_with(FORMULA_LEADS) && !number {
+        Cow::Owned(format!("'{s}"))
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
 fn csv_field(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
@@ -158,23 +188,57 @@ fn csv_field(s: &str) -> String {
     }
 }
 
+/// A cell as CSV: text without control characters and neutralised; numbers as they are.
+fn csv_cell(c: &Cell) -> String {
+    match c {
+        Cell::Text(s) => csv_field(&neutralise(&printable(s))),
+        c => csv_field(&c.display()),
+    }
+}
+
 /// CSV with a header row; numbers are written as numbers.
 pub fn to_csv(t: &Table) -> String {
     let mut s = t
         .columns
         .iter()
-        .map(|c| csv_field(c))
+        .map(|c| csv_field(&neutralise(&printable(c))))
         .collect::<Vec<_>>()
         .join(",");
     s.push('\n');
     for r in &t.rows {
-        s.push_str(
-            &r.iter()
-                .map(|c| csv_field(&c.display()))
-                .collect::<Vec<_>>()
-                .join(","),
-        );
+        s.push_str(&r.iter().map(csv_cell).collect::<Vec<_>>().join(","));
         s.push('\n');
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_leading_cells_are_neutralised() {
+        for f in [
+            "=1+2",
+            "+cmd",
+            "-2+3+cmd|' /C calc'!A0",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+            "-inf",
+            "+NaN",
+        ] {
+            assert_eq!(neutralise(f), format!("'{f}"), "{f:?}");
+        }
+        for plain in ["-20%", "+10%", "-0.5", "text = 1", "'quoted"] {
+            assert_eq!(neutralise(plain), plain);
+        }
+        let mut t = Table::new("t", "T", &["=header"]);
+        t.row(vec![
+            Cell::text("=1+2"),
+            Cell::Num(-0.5, 2),
+            Cell::text("a\x1b[2Jb"),
+        ]);
+        assert_eq!(to_csv(&t), "'=header\n'=1+2,-0.50,a[2Jb\n");
+    }
 }

@@ -2,11 +2,13 @@
 //! Table notes stay out of the sheets (they are in the HTML and Markdown) so every sheet is a clean table.
 //! The creation date is fixed (unless a stamp is given) so the file is byte-identical run to run.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, XlsxError};
 
 use super::table::{Cell, Table};
+use crate::printable::printable;
 
 /// Characters Excel does not allow in a sheet name.
 const INVALID: [char; 7] = ['[', ']', ':', '*', '?', '/', '\\'];
@@ -31,6 +33,23 @@ pub fn sheet_name(name: &str, taken: &mut HashSet<String>) -> String {
     candidate
 }
 
+/// The most characters a spreadsheet cell holds (Excel's limit).
+pub const CELL_MAX: usize = 32_767;
+
+/// `s` as a cell holds it: without control characters, and cut with a note when it is too long.
+pub fn cell_text(s: &str) -> Cow<'_, str> {
+    let s = printable(s);
+    let n = s.chars().count();
+    if n <= CELL_MAX {
+        return s;
+    }
+    let note = format!(
+        " … [truncated: {n} characters in all; the CSV files and report.md hold the full text]"
+    );
+    let keep = CELL_MAX - note.chars().count();
+    Cow::Owned(s.chars().take(keep).collect::<String>() + &note)
+}
+
 /// `created`: Unix seconds for the document's creation date; `None` gives a fixed date (2000-01-01).
 pub fn workbook(tables: &[&Table], created: Option<i64>) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
@@ -50,7 +69,7 @@ pub fn workbook(tables: &[&Table], created: Option<i64>) -> Result<Vec<u8>, Xlsx
         ws.set_name(sheet_name(&t.name, &mut taken))?;
         let mut widths: Vec<usize> = t.columns.iter().map(|c| c.chars().count()).collect();
         for (j, c) in t.columns.iter().enumerate() {
-            ws.write_string_with_format(0, j as u16, c, &bold)?;
+            ws.write_string_with_format(0, j as u16, cell_text(c), &bold)?;
         }
         for (i, r) in t.rows.iter().enumerate() {
             let row = i as u32 + 1;
@@ -58,7 +77,7 @@ pub fn workbook(tables: &[&Table], created: Option<i64>) -> Result<Vec<u8>, Xlsx
                 let col = j as u16;
                 match c {
                     Cell::Text(s) => {
-                        ws.write_string(row, col, s)?;
+                        ws.write_string(row, col, cell_text(s))?;
                     }
                     Cell::Int(n) => {
                         ws.write_number(row, col, *n as f64)?;
@@ -84,4 +103,28 @@ pub fn workbook(tables: &[&Table], created: Option<i64>) -> Result<Vec<u8>, Xlsx
         ws.set_freeze_panes(1, 0)?;
     }
     wb.save_to_buffer()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_longer_than_a_cell_is_cut_with_a_note() {
+        let long = "é".repeat(CELL_MAX + 10);
+        let cut = cell_text(&long);
+        assert_eq!(cut.chars().count(), CELL_MAX);
+        assert!(cut.ends_with(
+            "[truncated: 32777 characters in all; the CSV files and report.md hold the full text]"
+        ));
+        let fits = "a".repeat(CELL_MAX);
+        assert_eq!(cell_text(&fits), fits);
+    }
+
+    #[test]
+    fn a_workbook_with_a_huge_cell_is_written() {
+        let mut t = Table::new("t", "T", &["text"]);
+        t.row(vec![Cell::text("x".repeat(100_000))]);
+        assert!(workbook(&[&t], None).is_ok());
+    }
 }

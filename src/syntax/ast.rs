@@ -2,6 +2,11 @@
 
 use crate::diagnostic::Span;
 
+/// The most credits a module or curriculum may carry. The largest UK award, a doctorate, carries 540 credits
+/// (an integrated master's 480, a bachelor's degree with honours 360), so a larger number is a typo; the
+/// bound keeps every sum of credits in range and every estimate meaningful.
+pub const MAX_CREDITS: u32 = 1000;
+
 /// A value with the place it was written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Spanned<T> {

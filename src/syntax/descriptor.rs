@@ -1,6 +1,7 @@
 //! Plain module descriptors as pasted from a university catalogue page: a title line, optional
 //! `Code:`/`Credits:`/`Level:` lines, paragraphs, and learning outcomes as a bulleted or numbered list.
 
+use super::ast::MAX_CREDITS;
 use crate::diagnostic::{Diagnostic, Span};
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -119,10 +120,29 @@ pub fn parse(text: &str, file: usize) -> Result<Descriptor, Box<Diagnostic>> {
             continue;
         }
         if let Some(v) = field(t, &["credits", "credit", "credit value", "credit points"]) {
-            d.credits = v
+            let digits = v
                 .split(|c: char| !c.is_ascii_digit())
-                .find(|s| !s.is_empty())
-                .and_then(|s| s.parse().ok());
+                .find(|s| !s.is_empty());
+            // A number too long for u32 is as much a typo as one above the bound.
+            let credits = digits.map(|s| s.parse::<u32>().unwrap_or(u32::MAX));
+            if let Some(digits) = digits
+                && credits.is_some_and(|n| n > MAX_CREDITS)
+            {
+                let at = start + line.find(digits).unwrap_or(0);
+                return Err(Box::new(
+                    Diagnostic::error(
+                        file,
+                        Span::new(at, at + digits.len()),
+                        "credits",
+                        format!("{digits} credits is more than any module carries"),
+                    )
+                    .label(format!("more than {MAX_CREDITS}"))
+                    .help(format!(
+                        "a module carries at most {MAX_CREDITS} credits (a whole doctorate carries 540); correct the number"
+                    )),
+                ));
+            }
+            d.credits = credits;
             continue;
         }
         if let Some(v) = field(t, &["level", "levels", "fheq level"]) {
