@@ -50,3 +50,14 @@ fn a_catalog_that_is_not_the_shipped_one_is_fitted_afresh() {
     assert!(ws.catalog.prebuilt.is_none());
     assert!(ws.catalog.find("EMHP-RW").is_ok());
 }
+
+/// The CLI does not re-check the prebuilt catalog for outcomes without content words: this test does.
+#[test]
+fn every_shipped_outcome_has_words_to_compare() {
+    let cat = LoadSet::shipped().parse().unwrap().catalog;
+    for c in &cat.curricula {
+        for (_, o) in c.outcomes() {
+            assert!(overlap::analysis::text::has_words(&o.text), "{}", o.id);
+        }
+    }
+}

@@ -26,6 +26,10 @@ pub(crate) fn wordless(file: usize, span: Span, id: &str) -> Diagnostic {
 /// Every outcome of the workspace has a content word; otherwise a located error for each that has none.
 pub(crate) fn check_words(ws: &Workspace) -> Result<(), Failure> {
     let cat = &ws.catalog;
+    // The prebuilt shipped catalog is the shipped curricula exactly, and a test holds them to this rule.
+    if cat.prebuilt.is_some() {
+        return Ok(());
+    }
     let mut seen = HashSet::new();
     let bad: Vec<&str> = cat
         .curricula
