@@ -26,6 +26,9 @@ impl Span {
 pub struct SourceFile {
     pub name: String,
     pub text: String,
+    /// For text read out of a document (Word, OpenDocument, a web page, a PDF): where each line of `text`
+    /// came from ("paragraph 12", "page 2, line 5"), shown instead of `line:col`. Empty for a text file.
+    pub places: Vec<String>,
 }
 
 impl SourceFile {
@@ -33,6 +36,17 @@ impl SourceFile {
         SourceFile {
             name: name.into(),
             text: text.into(),
+            places: Vec::new(),
+        }
+    }
+
+    /// Where a byte offset is, as a reader finds it: `name:line:col` in a text file, `name, paragraph 12`
+    /// in text read out of a document.
+    pub fn locate(&self, offset: usize) -> String {
+        let (line, col) = self.line_col(offset);
+        match self.places.get(line - 1) {
+            Some(place) => format!("{}, {place}", self.name),
+            None => format!("{}:{line}:{col}", self.name),
         }
     }
 
@@ -66,6 +80,8 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// Another place the problem involves (the first declaration of a duplicate id): file, span and what it is.
     pub related: Option<(usize, Span, String)>,
+    /// A warning reports what was read in a way the author may not have meant; it never stops the command.
+    pub warning: bool,
 }
 
 impl Diagnostic {
@@ -78,6 +94,18 @@ impl Diagnostic {
             label: String::new(),
             help: None,
             related: None,
+            warning: false,
+        }
+    }
+    pub fn warning(
+        file: usize,
+        span: Span,
+        code: &'static str,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            warning: true,
+            ..Diagnostic::error(file, span, code, message)
         }
     }
     pub fn label(mut self, label: impl Into<String>) -> Self {
@@ -107,7 +135,7 @@ pub fn render(diagnostics: &[Diagnostic], files: &[SourceFile], color: bool) -> 
         let text = &file.text;
         let start = floor_char_boundary(text, d.span.start.min(text.len()));
         let end = floor_char_boundary(text, d.span.end.clamp(start, text.len()));
-        let (line, col) = file.line_col(start);
+        let (line, _) = file.line_col(start);
         let (excerpt, range) = excerpt(text, start, end);
         // Only the problem's line is handed to ariadne, after empty lines so its margin shows the file's line number.
         let pad = line - 1;
@@ -119,7 +147,12 @@ pub fn render(diagnostics: &[Diagnostic], files: &[SourceFile], color: bool) -> 
         } else {
             d.label.clone()
         };
-        let mut report = Report::build(ReportKind::Error, (name.clone(), range.clone()))
+        let kind = if d.warning {
+            ReportKind::Warning
+        } else {
+            ReportKind::Error
+        };
+        let mut report = Report::build(kind, (name.clone(), range.clone()))
             .with_config(
                 Config::default()
                     .with_color(color)
@@ -140,20 +173,29 @@ pub fn render(diagnostics: &[Diagnostic], files: &[SourceFile], color: bool) -> 
         let source = Source::from(shown);
         let mut one = Vec::new();
         let _ = report.finish().write((name.clone(), source), &mut one);
-        // ariadne counts the column in the excerpt; the heading must give the column in the file.
+        // ariadne counts the column in the excerpt; the heading must give the column in the file (or, in
+        // text read out of a document, the paragraph or page the line came from).
         let mut one = String::from_utf8_lossy(&one).into_owned();
         let needle = format!("{name}:");
         if let Some(at) = one.find(&needle) {
             let from = at + needle.len();
             let to = one[from..].find(' ').map_or(one.len(), |k| from + k);
-            one.replace_range(from..to, &format!("{line}:{col}"));
+            one.replace_range(at..to, &file.locate(start));
         }
         out.extend_from_slice(one.as_bytes());
     }
     let mut s = String::from_utf8_lossy(&out).into_owned();
-    if !diagnostics.is_empty() {
-        let n = diagnostics.len();
+    let warnings = diagnostics.iter().filter(|d| d.warning).count();
+    let n = diagnostics.len() - warnings;
+    if n > 0 {
         let _ = writeln!(s, "{n} error{} found", if n == 1 { "" } else { "s" });
+    }
+    if warnings > 0 {
+        let _ = writeln!(
+            s,
+            "{warnings} warning{}",
+            if warnings == 1 { "" } else { "s" }
+        );
     }
     s
 }
