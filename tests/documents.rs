@@ -345,6 +345,231 @@ fn catalogue_page_without_main_and_unclosed_tags() {
     assert_eq!(d.code.as_deref(), Some("BIYP210"));
 }
 
+// ---------------------------------------------------------------------------------------------- PDF
+
+/// Text in WinAnsiEncoding, the encoding of a PDF's standard fonts.
+fn win_ansi(text: &str) -> Vec<u8> {
+    text.chars()
+        .map(|c| match c {
+            '•' => 0x95,
+            '©' => 0xA9,
+            c if c.is_ascii() => c as u8,
+            c => panic!("{c} is not in the test's encoding"),
+        })
+        .collect()
+}
+
+/// Lines placed down a page: (page, x, y from the top, size, text).
+struct Layout {
+    y: f32,
+    lines: Vec<(usize, f32, f32, f32, String)>,
+}
+
+impl Layout {
+    /// One line of pieces at their x, `gap` points below the line above.
+    fn line(&mut self, page: usize, pieces: &[(f32, &str)], size: f32, gap: f32) {
+        self.y += gap + size;
+        for (x, text) in pieces {
+            self.lines.push((page, *x, self.y, size, text.to_string()));
+        }
+        self.y += size * 0.3;
+    }
+}
+
+/// The catalogue page as a browser prints it to PDF (two A4 pages): the content stream flips the page as
+/// Chrome's does, every line is placed on its own, a running header (date, title) and footer (address, page
+/// counter) sit in the margins, the banner and navigation come before the title, long outcomes wrap onto an
+/// indented second line, and the site footer follows the content.
+fn printed_page() -> Vec<u8> {
+    use lopdf::content::{Content, Operation};
+    use lopdf::{Document, Object, Stream, StringFormat, dictionary};
+    // (page, x, y from the top, size, text)
+    let mut lines: Vec<(usize, f32, f32, f32, String)> = Vec::new();
+    for page in 0..2 {
+        lines.push((page, 30.0, 20.0, 8.0, "23/11/2026, 17:40".into()));
+        lines.push((
+            page,
+            250.0,
+            20.0,
+            8.0,
+            format!("{TITLE} | Module catalogue"),
+        ));
+        lines.push((
+            page,
+            30.0,
+            825.0,
+            8.0,
+            "https://www.example.ac.uk/modules/biyp210".into(),
+        ));
+        lines.push((page, 540.0, 825.0, 8.0, format!("{}/2", page + 1)));
+    }
+    let mut at = Layout { y: 60.0, lines };
+    at.line(
+        0,
+        &[(72.0, "Study"), (140.0, "Research"), (220.0, "About us")],
+        11.0,
+        0.0,
+    );
+    at.line(0, &[(72.0, "Home > Modules > BIYP210")], 10.0, 12.0);
+    at.line(0, &[(72.0, TITLE)], 24.0, 24.0);
+    for (k, v) in [
+        ("Module code", "BIYP210"),
+        ("Credits", "20"),
+        ("Level", "6"),
+    ] {
+        at.line(0, &[(72.0, k), (220.0, v)], 12.0, 4.0);
+    }
+    at.line(0, &[(72.0, "Aims")], 16.0, 20.0);
+    at.line(
+        0,
+        &[(
+            72.0,
+            "The module prepares trainees to deliver brief, evidence-based help to young",
+        )],
+        12.0,
+        8.0,
+    );
+    at.line(
+        0,
+        &[(72.0, "people with mild anxiety and low mood.")],
+        12.0,
+        0.0,
+    );
+    at.line(0, &[(72.0, "Learning outcomes")], 16.0, 20.0);
+    at.line(
+        0,
+        &[(
+            72.0,
+            "On successful completion of the module, students will be able to:",
+        )],
+        12.0,
+        8.0,
+    );
+    for (k, o) in OUTCOMES.iter().enumerate() {
+        // Wrapped at about 60 characters, the rest indented under the item's text.
+        let cut = o[..60].rfind(' ').unwrap();
+        at.line(
+            0,
+            &[(90.0, &format!("{}.", k + 1)), (108.0, &o[..cut])],
+            12.0,
+            6.0,
+        );
+        at.line(0, &[(108.0, &o[cut + 1..])], 12.0, 0.0);
+    }
+    at.y = 60.0;
+    at.line(1, &[(72.0, "Indicative content")], 16.0, 0.0);
+    for c in CONTENT {
+        at.line(1, &[(90.0, "•"), (108.0, c)], 12.0, 6.0);
+    }
+    at.line(
+        1,
+        &[(72.0, "Contact us"), (160.0, "Privacy and cookies")],
+        10.0,
+        60.0,
+    );
+    at.line(1, &[(72.0, "© Example University")], 10.0, 8.0);
+    let lines = at.lines;
+
+    let mut doc = Document::with_version("1.7");
+    let pages_id = doc.new_object_id();
+    let font = doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica", "Encoding" => "WinAnsiEncoding",
+    });
+    let resources = doc.add_object(dictionary! { "Font" => dictionary! { "F1" => font } });
+    let mut kids = Vec::new();
+    for page in 0..2 {
+        let mut ops = vec![Operation::new(
+            "cm",
+            vec![
+                1.into(),
+                0.into(),
+                0.into(),
+                (-1).into(),
+                0.into(),
+                842.into(),
+            ],
+        )];
+        for (_, x, y, size, text) in lines.iter().filter(|l| l.0 == page) {
+            ops.push(Operation::new("BT", vec![]));
+            ops.push(Operation::new("Tf", vec!["F1".into(), (*size).into()]));
+            ops.push(Operation::new(
+                "Tm",
+                vec![
+                    1.into(),
+                    0.into(),
+                    0.into(),
+                    (-1).into(),
+                    (*x).into(),
+                    (*y).into(),
+                ],
+            ));
+            ops.push(Operation::new(
+                "Tj",
+                vec![Object::String(win_ansi(text), StringFormat::Literal)],
+            ));
+            ops.push(Operation::new("ET", vec![]));
+        }
+        let content = doc.add_object(Stream::new(
+            dictionary! {},
+            Content { operations: ops }.encode().unwrap(),
+        ));
+        kids.push(Object::from(doc.add_object(dictionary! {
+            "Type" => "Page", "Parent" => pages_id, "Contents" => content, "Resources" => resources,
+            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+        })));
+    }
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => 2 }),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).unwrap();
+    out
+}
+
+#[test]
+fn printed_catalogue_page_pdf() {
+    let bytes = printed_page();
+    assert_eq!(FileKind::sniff(&bytes), FileKind::Pdf);
+    let d = read_as(FileKind::Pdf, &bytes);
+    assert_module(&d);
+    assert_eq!(d.code.as_deref(), Some("BIYP210"));
+    assert_eq!(d.credits, Some(20));
+    assert_eq!(d.levels, vec![6]);
+    for furniture in ["Study", "Contact us", "17:40", "example.ac.uk", "Home >"] {
+        assert!(
+            !d.aims.iter().any(|a| a.contains(furniture)),
+            "{furniture} in {:?}",
+            d.aims
+        );
+    }
+}
+
+/// A PDF that needs a password to open is refused with the reason, not read as empty.
+#[test]
+fn password_protected_pdf_is_a_clear_error() {
+    use lopdf::encryption::{EncryptionState, EncryptionVersion, Permissions};
+    let mut doc = lopdf::Document::load_mem(&printed_page()).unwrap();
+    // An encrypted file carries an ID, which its key is derived from.
+    let id = lopdf::Object::String(b"0123456789abcdef".to_vec(), lopdf::StringFormat::Hexadecimal);
+    doc.trailer.set("ID", vec![id.clone(), id]);
+    let version = EncryptionVersion::V2 {
+        document: &doc,
+        owner_password: "owner",
+        user_password: "reader",
+        key_length: 128,
+        permissions: Permissions::default(),
+    };
+    let state = EncryptionState::try_from(version).unwrap();
+    doc.encrypt(&state).unwrap();
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).unwrap();
+    let e = extract(FileKind::Pdf, &bytes).unwrap_err();
+    assert!(e.contains("encrypted with a password"), "{e}");
+}
+
 // ---------------------------------------------------------------------------------------------- broken input
 
 #[test]
@@ -384,6 +609,29 @@ fn broken_documents_are_clear_errors() {
     }
 }
 
+/// Cut and damaged documents of every kind give an error or a reading, never a panic.
+#[test]
+fn damaged_documents_never_panic() {
+    let docs = [
+        (FileKind::Word, word_document(true)),
+        (FileKind::OpenDocument, odt_document()),
+        (FileKind::Html, catalogue_page().into_bytes()),
+        (FileKind::Pdf, printed_page()),
+    ];
+    for (kind, bytes) in docs {
+        for k in 1..24 {
+            let cut = bytes.len() * k / 24;
+            let mut damaged = bytes.clone();
+            damaged[cut] ^= 0x5a;
+            for b in [&bytes[..cut], &damaged[..]] {
+                if let Ok(x) = extract(kind, b) {
+                    let _ = read(&x.text, x.roles.as_deref(), 0);
+                }
+            }
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------------------------- command line
 
 fn overlap(args: &[&str], stdin: Option<Vec<u8>>) -> std::process::Output {
@@ -414,7 +662,9 @@ fn check_reads_documents_by_name_and_from_standard_input() {
     std::fs::write(&docx, word_document(true)).unwrap();
     let html = dir.join("brief-interventions.html");
     std::fs::write(&html, catalogue_page()).unwrap();
-    for path in [&docx, &html] {
+    let pdf = dir.join("brief-interventions.pdf");
+    std::fs::write(&pdf, printed_page()).unwrap();
+    for path in [&docx, &html, &pdf] {
         let out = overlap(
             &[
                 "check",
@@ -473,6 +723,7 @@ fn batch_reads_every_kind_and_lists_what_it_skipped() {
     std::fs::write(dir.join("a.docx"), word_document(false)).unwrap();
     std::fs::write(dir.join("b.odt"), odt_document()).unwrap();
     std::fs::write(dir.join("c.htm"), catalogue_page()).unwrap();
+    std::fs::write(dir.join("e.pdf"), printed_page()).unwrap();
     std::fs::write(
         dir.join("d.txt"),
         "Module\n\nLearning outcomes\n▪ Assess a young person's needs with routine measures.\n",
@@ -499,7 +750,7 @@ fn batch_reads_every_kind_and_lists_what_it_skipped() {
         String::from_utf8_lossy(&out.stderr)
     );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v["files"], 4);
+    assert_eq!(v["files"], 5);
     assert_eq!(v["errors"], 0);
     let skipped: Vec<(String, String)> = v["skipped"]
         .as_array()

@@ -190,7 +190,8 @@ pub enum Command {
 #[derive(Debug, Args, Clone)]
 pub struct CheckArgs {
     /// A module spec (.ovl) or a descriptor: text as copied from a catalogue page (.md/.txt), a Word (.docx)
-    /// or OpenDocument (.odt) file, or a saved catalogue page (.html/.htm); `-` reads standard input.
+    /// or OpenDocument (.odt) file, a saved catalogue page (.html/.htm) or a PDF with a text layer; `-` reads
+    /// standard input.
     #[arg(required_unless_present = "batch")]
     pub file: Option<PathBuf>,
     /// National curricula to check against (comma-separated ids or aliases).

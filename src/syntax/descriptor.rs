@@ -150,14 +150,17 @@ fn field_at(line: &str, at: usize) -> Option<(Field, usize)> {
         }
         let after = &rest[name.len()..];
         let colon = after.len() - after.trim_start_matches(is_space).len();
-        after[colon..]
-            .starts_with(':')
-            .then_some((*f, name.len() + colon + 1))
+        if after[colon..].starts_with(':') {
+            return Some((*f, name.len() + colon + 1));
+        }
+        // A row of a table pasted or printed as text: `Credits⇥20`.
+        let tabs = after.len() - after.trim_start_matches('\t').len();
+        (tabs > 0 && after.len() > tabs).then_some((*f, name.len() + tabs))
     })
 }
 
 /// A metadata line split into its fields: `Code: X`, or a one-line row `Module code: X  Credits: 20  Level: 6`
-/// (separated by spaces, tabs, `|` or `;`).
+/// (separated by spaces, tabs, `|` or `;`), or a table row `Credits⇥20`.
 fn fields(line: &str) -> Vec<(Field, &str)> {
     let Some((first, len)) = field_at(line, 0) else {
         return Vec::new();

@@ -5,6 +5,7 @@
 
 mod html;
 mod opendocument;
+mod pdf;
 
 mod word;
 mod xml;
@@ -19,6 +20,7 @@ pub enum FileKind {
     Word,
     OpenDocument,
     Html,
+    Pdf,
 }
 
 impl FileKind {
@@ -29,6 +31,7 @@ impl FileKind {
             "docx" => Some(FileKind::Word),
             "odt" => Some(FileKind::OpenDocument),
             "html" | "htm" | "xhtml" => Some(FileKind::Html),
+            "pdf" => Some(FileKind::Pdf),
             _ => None,
         }
     }
@@ -36,7 +39,9 @@ impl FileKind {
     /// The format of bytes whose name says nothing (standard input): by their signature.
     pub fn sniff(bytes: &[u8]) -> FileKind {
         let head = &bytes[..bytes.len().min(1024)];
-        if head.starts_with(b"PK\x03\x04") {
+        if head.starts_with(b"%PDF-") {
+            FileKind::Pdf
+        } else if head.starts_with(b"PK\x03\x04") {
             // Both are zip files; an OpenDocument file names its type in its first, stored entry.
             if contains(head, b"application/vnd.oasis.opendocument") {
                 FileKind::OpenDocument
@@ -62,6 +67,7 @@ impl FileKind {
             FileKind::Word => "Word document",
             FileKind::OpenDocument => "OpenDocument text",
             FileKind::Html => "web page",
+            FileKind::Pdf => "PDF",
         }
     }
 }
@@ -114,6 +120,16 @@ impl Extracted {
         self.places.push(place);
     }
 
+    /// Adds one line of plain text as it is (a PDF's visual line: its indentation is kept).
+    fn push_plain(&mut self, text: &str, place: String) {
+        self.text.extend(
+            text.chars()
+                .map(|c| if c.is_control() && c != '\t' { ' ' } else { c }),
+        );
+        self.text.push('\n');
+        self.places.push(place);
+    }
+
     fn is_blank(&self) -> bool {
         self.text.trim().is_empty()
     }
@@ -131,6 +147,7 @@ pub fn extract(format: FileKind, bytes: &[u8]) -> Result<Extracted, Error> {
         FileKind::Word => word::extract(bytes)?,
         FileKind::OpenDocument => opendocument::extract(bytes)?,
         FileKind::Html => html::extract(bytes)?,
+        FileKind::Pdf => pdf::extract(bytes)?,
     };
     if out.is_blank() {
         return Err(format!("the {} holds no text", format.name()));
