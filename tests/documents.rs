@@ -553,7 +553,10 @@ fn password_protected_pdf_is_a_clear_error() {
     use lopdf::encryption::{EncryptionState, EncryptionVersion, Permissions};
     let mut doc = lopdf::Document::load_mem(&printed_page()).unwrap();
     // An encrypted file carries an ID, which its key is derived from.
-    let id = lopdf::Object::String(b"0123456789abcdef".to_vec(), lopdf::StringFormat::Hexadecimal);
+    let id = lopdf::Object::String(
+        b"0123456789abcdef".to_vec(),
+        lopdf::StringFormat::Hexadecimal,
+    );
     doc.trailer.set("ID", vec![id.clone(), id]);
     let version = EncryptionVersion::V2 {
         document: &doc,
