@@ -86,6 +86,7 @@ fn every_bullet_and_numbering_style_gives_the_outcomes() {
             for lead_in in [
                 "Learning outcomes",
                 "By the end of the module students will be able to:",
+                "On successful completion of this module, students should be able to",
             ] {
                 let text = descriptor(marker, lead_in, eol);
                 let d = read(&text);

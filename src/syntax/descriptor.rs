@@ -216,6 +216,13 @@ fn names_outcomes(lower: &str) -> bool {
 /// A lead-in sentence that starts the outcome list ("By the end of the module students will be able to:"),
 /// with whatever follows its colon on the same line.
 fn lead_in(t: &str) -> Option<&str> {
+    // "… students should be able to" with no colon, the list on the next lines.
+    if t.trim_end_matches(['.', '…', ' '])
+        .to_lowercase()
+        .ends_with("able to")
+    {
+        return Some("");
+    }
     let (head, rest) = t.split_once(':')?;
     let lower = head.to_lowercase();
     let starts = [
