@@ -33,6 +33,9 @@ pub struct SourceFile {
     /// Byte offset of the start of each line, built once on first use: locating a diagnostic is a binary
     /// search, so a file with an error on every line is diagnosed in linear time.
     lines: OnceLock<Vec<usize>>,
+    /// For text read out of a document (Word, OpenDocument, a web page, a PDF): where each line of `text`
+    /// came from ("paragraph 12", "page 2, line 5"), shown instead of `line:col`. Empty for a text file.
+    pub places: Vec<String>,
 }
 
 impl SourceFile {
@@ -41,6 +44,17 @@ impl SourceFile {
             name: name.into(),
             text: text.into(),
             lines: OnceLock::new(),
+            places: Vec::new(),
+        }
+    }
+
+    /// Where a byte offset is, as a reader finds it: `name:line:col` in a text file, `name, paragraph 12`
+    /// in text read out of a document.
+    pub fn locate(&self, offset: usize) -> String {
+        let (line, col) = self.line_col(offset);
+        match self.places.get(line - 1) {
+            Some(place) => format!("{}, {place}", self.name),
+            None => format!("{}:{line}:{col}", self.name),
         }
     }
 
@@ -83,6 +97,8 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// Another place the problem involves (the first declaration of a duplicate id): file, span and what it is.
     pub related: Option<(usize, Span, String)>,
+    /// A warning reports what was read in a way the author may not have meant; it never stops the command.
+    pub warning: bool,
 }
 
 impl Diagnostic {
@@ -95,6 +111,18 @@ impl Diagnostic {
             label: String::new(),
             help: None,
             related: None,
+            warning: false,
+        }
+    }
+    pub fn warning(
+        file: usize,
+        span: Span,
+        code: &'static str,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            warning: true,
+            ..Diagnostic::error(file, span, code, message)
         }
     }
     pub fn label(mut self, label: impl Into<String>) -> Self {
@@ -135,7 +163,7 @@ pub fn render(diagnostics: &[Diagnostic], files: &[SourceFile], color: bool) -> 
         let text = &file.text;
         let start = floor_char_boundary(text, d.span.start.min(text.len()));
         let end = floor_char_boundary(text, d.span.end.clamp(start, text.len()));
-        let (line, col) = file.line_col(start);
+        let (line, _) = file.line_col(start);
         let (excerpt, range) = excerpt(text, start, end);
         // Only the problem's line is handed to ariadne, after empty lines so its margin shows the file's line
         // number (ariadne 0.6 leaves its display line offset out of the margin). At most
@@ -149,7 +177,12 @@ pub fn render(diagnostics: &[Diagnostic], files: &[SourceFile], color: bool) -> 
         } else {
             d.label.clone()
         };
-        let mut report = Report::build(ReportKind::Error, (name.clone(), range.clone()))
+        let kind = if d.warning {
+            ReportKind::Warning
+        } else {
+            ReportKind::Error
+        };
+        let mut report = Report::build(kind, (name.clone(), range.clone()))
             .with_config(
                 Config::default()
                     .with_color(color)
@@ -170,13 +203,14 @@ pub fn render(diagnostics: &[Diagnostic], files: &[SourceFile], color: bool) -> 
         let source = Source::from(shown);
         let mut one = Vec::new();
         let _ = report.finish().write((name.clone(), source), &mut one);
-        // ariadne counts the column in the excerpt; the heading must give the column in the file.
+        // ariadne counts the column in the excerpt; the heading must give the column in the file (or, in
+        // text read out of a document, the paragraph or page the line came from).
         let mut one = String::from_utf8_lossy(&one).into_owned();
         let needle = format!("{name}:");
         if let Some(at) = one.find(&needle) {
             let from = at + needle.len();
             let to = one[from..].find(' ').map_or(one.len(), |k| from + k);
-            one.replace_range(from..to, &format!("{line}:{col}"));
+            one.replace_range(at..to, &file.locate(start));
         }
         out.extend_from_slice(one.as_bytes());
     }
@@ -194,9 +228,17 @@ pub fn render(diagnostics: &[Diagnostic], files: &[SourceFile], color: bool) -> 
             printable(&files[f].name)
         );
     }
-    if !diagnostics.is_empty() {
-        let n = diagnostics.len();
+    let warnings = diagnostics.iter().filter(|d| d.warning).count();
+    let n = diagnostics.len() - warnings;
+    if n > 0 {
         let _ = writeln!(s, "{n} error{} found", if n == 1 { "" } else { "s" });
+    }
+    if warnings > 0 {
+        let _ = writeln!(
+            s,
+            "{warnings} warning{}",
+            if warnings == 1 { "" } else { "s" }
+        );
     }
     s
 }

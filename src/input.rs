@@ -116,6 +116,24 @@ pub fn read(path: &Path) -> Result<Vec<u8>, InputError> {
     Ok(bytes)
 }
 
+/// Standard input (`-`), which the user pipes in on purpose, read to its end but no further than
+/// [`MAX_INPUT`].
+pub fn read_stdin() -> Result<Vec<u8>, InputError> {
+    let fail = |reason: String| InputError {
+        path: "standard input".into(),
+        reason,
+    };
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .take(MAX_INPUT + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| fail(e.to_string()))?;
+    if bytes.len() as u64 > MAX_INPUT {
+        return Err(fail(too_large(bytes.len() as u64)));
+    }
+    Ok(bytes)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

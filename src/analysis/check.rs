@@ -82,6 +82,16 @@ pub struct CheckResult {
     pub best: Vec<ModuleDetail>,
     pub outcomes: Vec<FileOutcome>,
     pub lints: Vec<String>,
+    /// How the file was read where its author may not have meant it: lines joined to an outcome, left out of
+    /// the outcomes or split into several outcomes. Filled by whoever read the file.
+    pub warnings: Vec<ReadWarning>,
+}
+
+/// One such line: where it is (`file:line:col`, or `file, paragraph N` in a document) and what was done.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReadWarning {
+    pub at: String,
+    pub message: String,
 }
 
 /// The best item of `from` for `b`, each item's score scaled by its weight (aims count less).
@@ -466,5 +476,6 @@ pub fn check(
         best,
         outcomes: file_outcomes,
         lints,
+        warnings: Vec::new(),
     })
 }

@@ -189,7 +189,9 @@ pub enum Command {
 
 #[derive(Debug, Args, Clone)]
 pub struct CheckArgs {
-    /// A module spec (.ovl) or a plain descriptor (.md/.txt) as copied from a catalogue page.
+    /// A module spec (.ovl) or a descriptor: text as copied from a catalogue page (.md/.txt), a Word (.docx)
+    /// or OpenDocument (.odt) file, a saved catalogue page (.html/.htm) or a PDF with a text layer; `-` reads
+    /// standard input.
     #[arg(required_unless_present = "batch")]
     pub file: Option<PathBuf>,
     /// National curricula to check against (comma-separated ids or aliases).
@@ -198,7 +200,7 @@ pub struct CheckArgs {
     /// Exit 1 when the best national module's coverage is below this share (0–1).
     #[arg(long, value_name = "P")]
     pub min_coverage: Option<f64>,
-    /// Check every descriptor in a folder, one summary row each.
+    /// Check every descriptor in a folder, one summary row each; files of other kinds are listed as skipped.
     #[arg(long, value_name = "DIR", conflicts_with = "file")]
     pub batch: Option<PathBuf>,
     /// How many national modules to rank in the output.

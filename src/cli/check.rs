@@ -6,25 +6,44 @@ use std::path::{Path, PathBuf};
 use super::args::{CheckArgs, Format, Global};
 use super::commands::find;
 use super::{Failure, load, render};
-use crate::analysis::check::{CheckResult, Subject, check};
-use crate::diagnostic::{SourceFile, render as render_diags};
+use crate::analysis::check::{CheckResult, ReadWarning, Subject, check};
+use crate::diagnostic::{Diagnostic, SourceFile, render as render_diags};
 use crate::model::load::source_from_bytes;
 use crate::model::{Module, Workspace};
 use crate::report::check_views;
 use crate::syntax::descriptor;
+use crate::syntax::extract::{self, FileKind};
 
-/// Reads FILE into modules to check: a `.ovl` module file through the model, anything else as a descriptor.
 /// Modules to check, each with its aims sentences.
 type Subjects = Vec<(Module, Vec<String>)>;
 
-fn subjects(global: &Global, path: &Path) -> Result<(Workspace, Subjects), Failure> {
+/// What reading a file gave: the modules to check and the warnings about how it was read (rendered for
+/// people, and one line each for JSON).
+struct Read {
+    ws: Workspace,
+    mods: Subjects,
+    warnings: Vec<ReadWarning>,
+    shown: String,
+}
+
+/// The name standard input goes by in messages.
+const STDIN: &str = "<stdin>";
+
+/// Reads FILE (`-`: standard input) into modules to check: a `.ovl` module file through the model, a
+/// document or text file as a descriptor.
+fn subjects(global: &Global, path: &Path) -> Result<Read, Failure> {
     if path.is_dir() {
         return Err(Failure::input(format!(
             "error: {} is a directory; use --batch DIR to check every file in it\n",
             path.display()
         )));
     }
-    let name = path.display().to_string();
+    let stdin = path.as_os_str() == "-";
+    let name = if stdin {
+        STDIN.to_string()
+    } else {
+        path.display().to_string()
+    };
     if path.extension().is_some_and(|e| e == "ovl") {
         let ws = load(global, &[path.to_path_buf()])?;
         let mods: Vec<(Module, Vec<String>)> = ws
@@ -39,18 +58,50 @@ fn subjects(global: &Global, path: &Path) -> Result<(Workspace, Subjects), Failu
                 "error: {name} holds no module to check (a curriculum file? use `overlap A B` to compare curricula)\n"
             )));
         }
-        return Ok((ws, mods));
+        return Ok(Read {
+            ws,
+            mods,
+            warnings: Vec::new(),
+            shown: String::new(),
+        });
     }
-    let bytes = crate::input::read(path).map_err(|e| Failure::input(format!("error: {e}\n")))?;
-    let (src, enc) = source_from_bytes(name.clone(), bytes);
-    let fail = |mut d: crate::diagnostic::Diagnostic, src: SourceFile| {
+    let bytes = if stdin {
+        crate::input::read_stdin()
+    } else {
+        crate::input::read(path)
+    }
+    .map_err(|e| Failure::input(format!("error: {e}\n")))?;
+    let format = path
+        .extension()
+        .and_then(|e| FileKind::of_extension(&e.to_string_lossy()))
+        .unwrap_or_else(|| FileKind::sniff(&bytes));
+    let fail = |mut d: Diagnostic, src: &SourceFile| {
         d.file = 0;
-        Failure::input(render_diags(&[d], &[src], super::color_stderr()))
+        Failure::input(render_diags(
+            &[d],
+            std::slice::from_ref(src),
+            super::color_stderr(),
+        ))
     };
-    if let Some(d) = enc {
-        return Err(fail(d.help("save the descriptor as UTF-8 text; a binary file (PDF, Word) must be copied out as text first"), src));
-    }
-    let d = descriptor::parse(&src.text, 0).map_err(|d| fail(*d, src.clone()))?;
+    let (src, d) = if format == FileKind::Text {
+        let (src, enc) = source_from_bytes(name.clone(), bytes);
+        if let Some(d) = enc {
+            return Err(fail(d.help("save the descriptor as UTF-8 text, or give the document itself (.docx, .odt, .html, .pdf)"), &src));
+        }
+        let d = descriptor::parse(&src.text, 0).map_err(|d| fail(*d, &src))?;
+        (src, d)
+    } else {
+        let x = extract::extract(format, &bytes).map_err(|e| {
+            Failure::input(format!(
+                "error: cannot read {name} as a {}: {e}\n",
+                format.name()
+            ))
+        })?;
+        let mut src = SourceFile::new(name.clone(), x.text);
+        src.places = x.places;
+        let d = descriptor::read(&src.text, x.roles.as_deref(), 0).map_err(|d| fail(*d, &src))?;
+        (src, d)
+    };
     let wordless: Vec<_> = d
         .outcomes
         .iter()
@@ -61,20 +112,53 @@ fn subjects(global: &Global, path: &Path) -> Result<(Workspace, Subjects), Failu
     if !wordless.is_empty() {
         return Err(Failure::input(render_diags(
             &wordless,
-            &[src],
+            std::slice::from_ref(&src),
             super::color_stderr(),
         )));
     }
+    let warnings = d
+        .warnings
+        .iter()
+        .map(|w| ReadWarning {
+            at: src.locate(w.span.start),
+            message: w.message.clone(),
+        })
+        .collect();
+    let shown = if d.warnings.is_empty() {
+        String::new()
+    } else {
+        render_diags(
+            &d.warnings,
+            std::slice::from_ref(&src),
+            super::color_stderr(),
+        )
+    };
     let stem = path
         .file_stem()
+        .filter(|_| !stdin)
         .map_or("MODULE".into(), |s| s.to_string_lossy().into_owned());
     let module = crate::model::descriptor::module(&d, &stem);
     let aims = crate::model::descriptor::aims_sentences(&d);
-    Ok((load(global, &[])?, vec![(module, aims)]))
+    Ok(Read {
+        ws: load(global, &[])?,
+        mods: vec![(module, aims)],
+        warnings,
+        shown,
+    })
 }
 
-fn check_file(global: &Global, args: &CheckArgs, path: &Path) -> Result<Vec<CheckResult>, Failure> {
-    let (ws, mods) = subjects(global, path)?;
+/// The results for one file, and its warnings rendered for people.
+fn check_file(
+    global: &Global,
+    args: &CheckArgs,
+    path: &Path,
+) -> Result<(Vec<CheckResult>, String), Failure> {
+    let Read {
+        ws,
+        mods,
+        warnings,
+        shown,
+    } = subjects(global, path)?;
     let mut against = Vec::new();
     for a in &args.against {
         against.push(find(&ws.catalog, a)?);
@@ -83,14 +167,21 @@ fn check_file(global: &Global, args: &CheckArgs, path: &Path) -> Result<Vec<Chec
     mods.iter()
         .map(|(m, aims)| {
             let subject = Subject {
-                file: path.display().to_string(),
+                file: if path.as_os_str() == "-" {
+                    STDIN.to_string()
+                } else {
+                    path.display().to_string()
+                },
                 module: m,
                 aims: aims.clone(),
             };
-            check(&ws.catalog, &subject, &against, &p, args.top)
-                .map_err(|e| Failure::input(format!("error: {e}\n")))
+            let mut r = check(&ws.catalog, &subject, &against, &p, args.top)
+                .map_err(|e| Failure::input(format!("error: {e}\n")))?;
+            r.warnings.clone_from(&warnings);
+            Ok(r)
         })
-        .collect()
+        .collect::<Result<_, _>>()
+        .map(|rs| (rs, shown))
 }
 
 fn below(r: &CheckResult, min: Option<f64>) -> bool {
@@ -111,7 +202,8 @@ pub fn run(global: &Global, args: &CheckArgs) -> Result<String, Failure> {
     let Some(path) = &args.file else {
         return Err(Failure::usage("error: give a FILE or --batch DIR\n"));
     };
-    let results = check_file(global, args, path)?;
+    let (results, shown) = check_file(global, args, path)?;
+    eprint!("{shown}");
     let tables: Vec<_> = results
         .iter()
         .flat_map(|r| check_views::result(r, args.top))
@@ -147,20 +239,48 @@ pub fn run(global: &Global, args: &CheckArgs) -> Result<String, Failure> {
 fn batch(global: &Global, args: &CheckArgs, dir: &Path) -> Result<String, Failure> {
     let rd = std::fs::read_dir(dir)
         .map_err(|e| Failure::input(format!("error: cannot read {}: {e}\n", dir.display())))?;
-    let mut files: Vec<PathBuf> = rd
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        // Not only regular files: a pipe or device with a descriptor's name is reported as an error row.
-        .filter(|p| {
-            !p.is_dir()
-                && p.extension()
-                    .is_some_and(|e| e == "md" || e == "txt" || e == "ovl")
-        })
-        .filter(|p| {
-            !p.file_name()
-                .is_some_and(|n| n.eq_ignore_ascii_case("README.md"))
-        })
-        .collect();
+    let mut files: Vec<PathBuf> = Vec::new();
+    // Files the folder holds that are not descriptors, with the reason, listed so nothing is left out unseen.
+    let mut skipped: Vec<(String, String)> = Vec::new();
+    for p in rd.filter_map(Result::ok).map(|e| e.path()) {
+        let ext = p
+            .extension()
+            .map(|e| e.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        let readme = p
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().to_lowercase().starts_with("readme."));
+        // A pipe or device with a descriptor's name is not skipped: reading refuses it, as an error row.
+        if p.is_dir() {
+            if !p
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+            {
+                skipped.push((p.display().to_string(), "a folder (not searched)".into()));
+            }
+        } else if p
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        {
+            // Hidden files (.DS_Store, editor backups) are not the user's documents.
+        } else if readme {
+            skipped.push((p.display().to_string(), "a README, not a descriptor".into()));
+        } else if ext == "ovl" || FileKind::of_extension(&ext).is_some() {
+            files.push(p);
+        } else {
+            let why = if ext.is_empty() {
+                "no extension: name it .md, .txt, .docx, .odt, .html or .pdf".to_string()
+            } else if ext == "doc" {
+                "a Word 97–2003 .doc: save it as .docx".to_string()
+            } else {
+                format!(
+                    ".{ext} is not a descriptor format (.md, .txt, .docx, .odt, .html, .htm, .pdf, .ovl)"
+                )
+            };
+            skipped.push((p.display().to_string(), why));
+        }
+    }
+    skipped.sort();
     files.sort();
     let bar = if std::io::stderr().is_terminal() && files.len() > 3 {
         let b = indicatif::ProgressBar::new(files.len() as u64);
@@ -173,6 +293,7 @@ fn batch(global: &Global, args: &CheckArgs, dir: &Path) -> Result<String, Failur
         None
     };
     let mut rows = Vec::new();
+    let mut warned = String::new();
     let mut errors = 0;
     let mut low = 0;
     for f in &files {
@@ -180,7 +301,8 @@ fn batch(global: &Global, args: &CheckArgs, dir: &Path) -> Result<String, Failur
             b.set_message(f.display().to_string());
         }
         match check_file(global, args, f) {
-            Ok(rs) => {
+            Ok((rs, shown)) => {
+                warned.push_str(&shown);
                 for r in rs {
                     low += usize::from(below(&r, args.min_coverage));
                     rows.push(Ok(r));
@@ -201,22 +323,25 @@ fn batch(global: &Global, args: &CheckArgs, dir: &Path) -> Result<String, Failur
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    let table = check_views::batch(&rows);
+    eprint!("{warned}");
+    let table = check_views::batch(&rows, &skipped);
     let out = render(global.format, &[table], || {
         serde_json::json!({
             "files": files.len(),
             "errors": errors,
             "results": rows.iter().map(|r| match r {
-                Ok(r) => serde_json::json!({"file": r.file, "ranking": r.ranking.iter().take(3).collect::<Vec<_>>(), "fit": r.fit}),
+                Ok(r) => serde_json::json!({"file": r.file, "ranking": r.ranking.iter().take(3).collect::<Vec<_>>(), "fit": r.fit, "warnings": r.warnings}),
                 Err((f, e)) => serde_json::json!({"file": f, "error": e}),
             }).collect::<Vec<_>>(),
+            "skipped": skipped.iter().map(|(f, why)| serde_json::json!({"file": f, "reason": why})).collect::<Vec<_>>(),
         })
     });
     let summary = format!(
-        "{} files checked, {} errors, {} below --min-coverage\n",
+        "{} files checked, {} errors, {} below --min-coverage, {} skipped\n",
         files.len(),
         errors,
-        low
+        low,
+        skipped.len()
     );
     if errors > 0 || low > 0 {
         return Err(Failure {

@@ -99,7 +99,11 @@ pub fn result(r: &CheckResult, top: usize) -> Vec<Table> {
     v
 }
 
-pub fn batch(rows: &[Result<CheckResult, (String, String)>]) -> Table {
+/// One row per file checked (its result or the error that stopped it), then one per file skipped, with why.
+pub fn batch(
+    rows: &[Result<CheckResult, (String, String)>],
+    skipped: &[(String, String)],
+) -> Table {
     let mut t = Table::new(
         "check-batch",
         "Batch check: best national module per file",
@@ -110,7 +114,7 @@ pub fn batch(rows: &[Result<CheckResult, (String, String)>]) -> Table {
             "score",
             "coverage",
             "fit",
-            "error",
+            "note",
         ],
     );
     for r in rows {
@@ -129,7 +133,11 @@ pub fn batch(rows: &[Result<CheckResult, (String, String)>]) -> Table {
                         Cell::Text(format!("{:.0}%", b.coverage * 100.0))
                     }),
                     r.fit.into(),
-                    Cell::Empty,
+                    match r.warnings.len() {
+                        0 => Cell::Empty,
+                        1 => "1 warning".into(),
+                        n => format!("{n} warnings").into(),
+                    },
                 ]);
             }
             Err((f, e)) => t.row(vec![
@@ -142,6 +150,17 @@ pub fn batch(rows: &[Result<CheckResult, (String, String)>]) -> Table {
                 e.clone().into(),
             ]),
         }
+    }
+    for (f, why) in skipped {
+        t.row(vec![
+            f.clone().into(),
+            Cell::Empty,
+            Cell::Empty,
+            Cell::Empty,
+            Cell::Empty,
+            "skipped".into(),
+            why.clone().into(),
+        ]);
     }
     t
 }

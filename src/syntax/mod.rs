@@ -2,6 +2,7 @@
 
 pub mod ast;
 pub mod descriptor;
+pub mod extract;
 pub mod format;
 pub mod parse;
 pub mod tree;
