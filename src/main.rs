@@ -1,12 +1,10 @@
-use clap::Parser;
-
 // A run allocates many small strings and vectors (tokens, table cells): with mimalloc `overlap cwp emhp`
 // takes a fifth fewer instructions than with the system allocator (benches/README.md).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
-    let code = match overlap::cli::Cli::try_parse() {
+    let code = match overlap::cli::parse() {
         Ok(cli) => overlap::cli::run(cli),
         Err(e) => overlap::cli::clap_error(e),
     };

@@ -203,7 +203,7 @@ pub fn run(global: &Global, args: &CheckArgs) -> Result<String, Failure> {
         return Err(Failure::usage("error: give a FILE or --batch DIR\n"));
     };
     let (results, shown) = check_file(global, args, path)?;
-    eprint!("{shown}");
+    super::warn(&shown);
     let tables: Vec<_> = results
         .iter()
         .flat_map(|r| check_views::result(r, args.top))
@@ -323,7 +323,7 @@ fn batch(global: &Global, args: &CheckArgs, dir: &Path) -> Result<String, Failur
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    eprint!("{warned}");
+    super::warn(&warned);
     let table = check_views::batch(&rows, &skipped);
     let out = render(global.format, &[table], || {
         serde_json::json!({

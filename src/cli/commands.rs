@@ -30,13 +30,59 @@ fn with_modules(a: &Curriculum, catalog: &Catalog, with: &[PathBuf]) -> Curricul
     a
 }
 
+/// A mistyped command reads as a curriculum id: name the command it is close to.
+fn command_hint(e: Failure, word: &str) -> Failure {
+    use clap::CommandFactory;
+    let cmd = super::args::Cli::command();
+    let near = cmd
+        .get_subcommands()
+        .map(|c| c.get_name())
+        .filter(|c| strsim::levenshtein(c, &word.to_lowercase()) <= 2)
+        .min_by_key(|c| strsim::levenshtein(c, &word.to_lowercase()));
+    match near {
+        Some(c) => Failure::usage(format!(
+            "{}hint: `{word}` is not a curriculum; did you mean the command `overlap {c}`?\n",
+            e.message
+        )),
+        None => e,
+    }
+}
+
+/// Two names for one curriculum would compare it with itself: refused with which curriculum both name,
+/// and another one to compare it with.
+fn distinct(catalog: &Catalog, names: &[&str], list: &[&Curriculum]) -> Result<(), Failure> {
+    for (i, a) in list.iter().enumerate() {
+        if let Some(j) = list[i + 1..].iter().position(|b| b.id == a.id) {
+            let other = catalog
+                .curricula
+                .iter()
+                .find(|c| c.id != a.id)
+                .map(|c| format!(", e.g. `overlap {} {}`", names[i], c.id.to_lowercase()))
+                .unwrap_or_default();
+            return Err(Failure::usage(format!(
+                "error: `{}` and `{}` are the same curriculum ({}); compare it with another{other}\n",
+                names[i],
+                names[i + 1 + j],
+                a.id,
+            )));
+        }
+    }
+    Ok(())
+}
+
 pub fn compare(global: &Global, ids: &[String], opts: &CompareOpts) -> Result<String, Failure> {
     let ws = load(global, &opts.with)?;
     let p = params(&opts.thresholds)?;
     let mut list = Vec::new();
-    for id in ids {
-        list.push(find(&ws.catalog, id)?.clone());
+    for (k, id) in ids.iter().enumerate() {
+        let c = find(&ws.catalog, id).map_err(|e| if k == 0 { command_hint(e, id) } else { e })?;
+        list.push(c.clone());
     }
+    distinct(
+        &ws.catalog,
+        &ids.iter().map(String::as_str).collect::<Vec<_>>(),
+        &list.iter().collect::<Vec<_>>(),
+    )?;
     if let Some(first) = list.first_mut() {
         *first = with_modules(first, &ws.catalog, &opts.with);
     }
@@ -64,9 +110,22 @@ pub fn topup(
     let ws = load(global, &[])?;
     let p = params(t)?;
     let (a, b) = (find(&ws.catalog, from)?, find(&ws.catalog, to)?);
+    distinct(&ws.catalog, &[from, to], &[a, b])?;
     let engine = super::engine(&ws.catalog, p)?;
     let pair = engine.pair(a, b);
     if let Some(path) = emit {
+        let v = &pair.gate_ab.verdict;
+        if v.kind == crate::analysis::VerdictKind::RuledOut {
+            return Err(Failure::finding(
+                format!(
+                    "no top-up draft written: a shortened training from {} to {} is ruled out ({} differ too much)\n",
+                    a.id,
+                    b.id,
+                    v.flagged_domains.join(", ")
+                ),
+                String::new(),
+            ));
+        }
         if pair.topup_ab.modules.is_empty() && pair.topup_ab.practice.is_empty() {
             return Err(Failure::input(format!(
                 "nothing to emit: {} covers every outcome of {} and shares its settings\n",
@@ -79,7 +138,7 @@ pub fn topup(
         })?;
     }
     let tables = vec![
-        views::topup(&pair.topup_ab),
+        views::topup(&pair.topup_ab, &pair.gate_ab.verdict),
         views::gate(&pair.gate_ab),
         views::sensitivity(&pair.gate_ab),
     ];

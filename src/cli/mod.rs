@@ -261,3 +261,28 @@ pub(crate) fn render(
         }
     }
 }
+
+/// Parses the command line. Options that every command takes (`--curricula`, `--format`) may come before
+/// or after a subcommand; the comparison's own options before a subcommand would be silently ignored, so
+/// they are refused with where they belong.
+pub fn parse() -> Result<Cli, clap::Error> {
+    use clap::{CommandFactory, FromArgMatches, parser::ValueSource};
+    let mut cmd = Cli::command();
+    let m = cmd.try_get_matches_from_mut(std::env::args_os())?;
+    if let Some((sub, _)) = m.subcommand() {
+        let misplaced = cmd
+            .get_arguments()
+            .filter(|a| !a.is_global_set() && !a.is_positional())
+            .find(|a| m.value_source(a.get_id().as_str()) == Some(ValueSource::CommandLine));
+        if let Some(a) = misplaced {
+            let flag = a
+                .get_long()
+                .map_or_else(|| a.get_id().to_string(), |l| format!("--{l}"));
+            return Err(cmd.error(
+                clap::error::ErrorKind::ArgumentConflict,
+                format!("`{flag}` is an option of the command, not of `overlap`: write it after `{sub}` (`overlap {sub} {flag} …`)"),
+            ));
+        }
+    }
+    Cli::from_arg_matches(&m).map_err(|e| e.format(&mut cmd))
+}

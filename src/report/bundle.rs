@@ -218,8 +218,8 @@ fn pair_section(p: &Pair, urls: &BTreeMap<String, String>) -> Section {
         Block::Table(Kind::Sensitivity, views::sensitivity(&p.gate_ab)),
         Block::Table(Kind::Gate, views::gate(&p.gate_ba)),
         Block::Table(Kind::Sensitivity, views::sensitivity(&p.gate_ba)),
-        Block::Table(Kind::TopUp, views::topup(&p.topup_ab)),
-        Block::Table(Kind::TopUp, views::topup(&p.topup_ba)),
+        Block::Table(Kind::TopUp, views::topup(&p.topup_ab, &p.gate_ab.verdict)),
+        Block::Table(Kind::TopUp, views::topup(&p.topup_ba, &p.gate_ba.verdict)),
     ];
     Section {
         id: format!("pair-{stem}"),

@@ -4,7 +4,7 @@ use super::table::{Cell, Table};
 use crate::analysis::compare::{Coverage, Matrix};
 use crate::analysis::gate::Gate;
 use crate::analysis::sets::DomainSets;
-use crate::analysis::{Comparison, Pair, Summary, TopUp};
+use crate::analysis::{Comparison, Pair, Summary, TopUp, Verdict, VerdictKind};
 use crate::model::Catalog;
 
 fn pct(x: f64) -> String {
@@ -295,21 +295,34 @@ pub fn sensitivity(g: &Gate) -> Table {
     })
 }
 
-pub fn topup(tu: &TopUp) -> Table {
+/// The top-up from A to B. When the gate rules a shortened training out, no credit total is offered as a
+/// route: the table says why and lists what a full training in B adds beyond A.
+pub fn topup(tu: &TopUp, verdict: &Verdict) -> Table {
     let name = format!("topup-{}-{}", slug(&tu.from), slug(&tu.to));
-    let mut t = Table::new(
-        name,
+    let title = if verdict.kind == VerdictKind::RuledOut {
+        format!(
+            "No top-up route from {} to {}: a shortened training is ruled out ({} differ too much). What a full {} training adds beyond {}:",
+            tu.from,
+            tu.to,
+            verdict.flagged_domains.join(", "),
+            tu.to,
+            tu.from
+        )
+    } else {
         format!(
             "Top-up for a {} holder to practise as {}: about {} credits",
             tu.from, tu.to, tu.credits
-        ),
-        &[
-            "proposed module",
-            "credits",
-            "uncovered",
-            "outcomes",
-            "sources",
-        ],
+        )
+    };
+    let first = if verdict.kind == VerdictKind::RuledOut {
+        "module of the full training"
+    } else {
+        "proposed module"
+    };
+    let mut t = Table::new(
+        name,
+        title,
+        &[first, "credits", "uncovered", "outcomes", "sources"],
     );
     for m in &tu.modules {
         let mut urls: Vec<&str> = m.outcomes.iter().filter_map(|o| o.url.as_deref()).collect();
@@ -359,8 +372,8 @@ pub fn pair(p: &Pair, top: usize) -> Vec<Table> {
         unmatched(format!("{stem}-only-{}", slug(a)), &p.b_covers_a, top),
         gate(&p.gate_ab),
         gate(&p.gate_ba),
-        topup(&p.topup_ab),
-        topup(&p.topup_ba),
+        topup(&p.topup_ab, &p.gate_ab.verdict),
+        topup(&p.topup_ba, &p.gate_ba.verdict),
     ]
 }
 
