@@ -101,15 +101,7 @@ impl Corpus {
             .map(|(_, o)| o.text.as_str())
             .chain(extra.iter().map(String::as_str))
             .collect();
-        let glosses: Vec<String> = if corpus.glossing {
-            catalog
-                .curricula
-                .iter()
-                .flat_map(|c| c.outcomes().filter_map(|(_, o)| corpus.gloss_text(&o.tags)))
-                .collect()
-        } else {
-            Vec::new()
-        };
+        let glosses = corpus.glosses_of(catalog);
         all.extend(glosses.iter().map(String::as_str));
         corpus.embed(&all)?;
         Ok(corpus)
@@ -213,15 +205,7 @@ impl Corpus {
                 .iter()
                 .flat_map(|c| c.outcomes())
                 .any(|(_, o)| o.tags.is_empty());
-        let glosses: Vec<String> = if corpus.glossing {
-            catalog
-                .curricula
-                .iter()
-                .flat_map(|c| c.outcomes().filter_map(|(_, o)| corpus.gloss_text(&o.tags)))
-                .collect()
-        } else {
-            Vec::new()
-        };
+        let glosses = corpus.glosses_of(catalog);
         // Glosses repeat across outcomes: tokenise each once, here, not at every item.
         for g in &glosses {
             if !corpus.vectors.contains_key(g) {
@@ -230,6 +214,18 @@ impl Corpus {
             }
         }
         corpus
+    }
+
+    /// The gloss of every outcome of `catalog`, when items carry glosses (else none).
+    fn glosses_of(&self, catalog: &Catalog) -> Vec<String> {
+        if !self.glossing {
+            return Vec::new();
+        }
+        catalog
+            .curricula
+            .iter()
+            .flat_map(|c| c.outcomes().filter_map(|(_, o)| self.gloss_text(&o.tags)))
+            .collect()
     }
 
     /// Every text a fit of `catalog` embeds: its outcomes and their glosses, sorted and distinct. The
