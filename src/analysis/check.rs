@@ -35,7 +35,24 @@ pub struct Link {
     pub covered: bool,
     /// Below the threshold but within the partial band: half credit.
     pub partial: bool,
+    /// The coverage threshold that applies to this pair's score (with tags, with a gloss, or text only).
+    pub threshold: f64,
     pub url: Option<String>,
+}
+
+impl Link {
+    /// The credit the national outcome earns: 1 covered, ½ partial, 0 otherwise.
+    pub fn credit(&self) -> f64 {
+        credit_of(self.covered, self.partial)
+    }
+}
+
+fn credit_of(covered: bool, partial: bool) -> f64 {
+    match (covered, partial) {
+        (true, _) => 1.0,
+        (_, true) => 0.5,
+        _ => 0.0,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -53,11 +70,22 @@ pub struct FileOutcome {
     pub best: Option<String>,
     pub score: f64,
     pub matched: bool,
+    /// Below the threshold but within the partial band of its best national outcome.
+    pub partial: bool,
+    /// The coverage threshold that applies to the best national outcome's score.
+    pub threshold: f64,
     /// The next-best national outcomes after `best` (curriculum:outcome, score), best first.
     pub alternatives: Vec<(String, f64)>,
     pub tags: Vec<String>,
     /// Suggested competency tags (for untagged outcomes), best first.
     pub suggested_tags: Vec<String>,
+}
+
+impl FileOutcome {
+    /// The credit the file's outcome earns from its best national outcome: 1 matched, ½ partial, 0.
+    pub fn credit(&self) -> f64 {
+        credit_of(self.matched, self.partial)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -231,18 +259,12 @@ fn rank_modules(
                         score: round(b.map_or(0.0, |(_, s)| s.total)),
                         covered: credit >= 1.0,
                         partial: credit > 0.0 && credit < 1.0,
+                        threshold: b.map_or(p.cover, |(_, s)| p.threshold(&s)),
                         url: n.url.clone(),
                     }
                 })
                 .collect();
-            let credit: f64 = links
-                .iter()
-                .map(|l| match (l.covered, l.partial) {
-                    (true, _) => 1.0,
-                    (_, true) => 0.5,
-                    _ => 0.0,
-                })
-                .sum();
+            let credit: f64 = links.iter().map(Link::credit).sum();
             let back_scores: Vec<Option<Score>> = outcomes
                 .iter()
                 .map(|o| best_of(&nat, o, p).map(|(_, s)| s))
@@ -397,13 +419,15 @@ pub fn check(
                 .filter(|(i, _)| seen.insert(i.outcome.clone()));
             let b = picks.next();
             let s = b.map_or(0.0, |(_, s)| s.total);
-            let matched = b.is_some_and(|(_, sc)| sc.total >= p.threshold(&sc));
+            let credit = b.map_or(0.0, |(_, sc)| p.credit(&sc, false));
             FileOutcome {
                 id: o.outcome.clone(),
                 text: o.text.clone(),
                 best: b.map(|(i, _)| format!("{}:{}", i.curriculum, i.outcome)),
                 score: round(s),
-                matched,
+                matched: credit >= 1.0,
+                partial: credit > 0.0 && credit < 1.0,
+                threshold: b.map_or(p.cover, |(_, sc)| p.threshold(&sc)),
                 alternatives: picks
                     .take(4)
                     .map(|(i, s)| (format!("{}:{}", i.curriculum, i.outcome), round(s.total)))

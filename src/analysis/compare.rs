@@ -62,6 +62,19 @@ pub struct Match {
     pub derived_from_aims: bool,
 }
 
+impl Match {
+    /// The credit this outcome earns: 1 covered, ½ partial, 0 otherwise.
+    pub fn credit(&self) -> f64 {
+        if self.covered {
+            1.0
+        } else if self.partial {
+            0.5
+        } else {
+            0.0
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Counterpart {
     pub module: String,

@@ -6,6 +6,7 @@ pub mod corpus;
 pub mod embed;
 pub mod explain;
 pub mod gate;
+pub mod mapping;
 pub mod params;
 pub mod prebuilt;
 pub mod scale;

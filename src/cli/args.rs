@@ -45,6 +45,8 @@ pub enum Format {
     Markdown,
     Csv,
     Json,
+    /// Every proposed outcome mapping as SSSOM TSV (`overlap A B …` and `check FILE` only).
+    Sssom,
 }
 
 /// How outcomes are scored and judged: every default comes from the engine's parameters.

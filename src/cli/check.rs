@@ -93,6 +93,27 @@ fn check_file(global: &Global, args: &CheckArgs, path: &Path) -> Result<Vec<Chec
         .collect()
 }
 
+/// The mappings of every checked module as one SSSOM file.
+fn sssom(global: &Global, args: &CheckArgs, results: &[CheckResult]) -> Result<String, Failure> {
+    let ws = load(global, &[])?;
+    let p = super::params(&args.thresholds)?;
+    let text = |cur: &str, out: &str| {
+        ws.catalog
+            .curricula
+            .iter()
+            .find(|c| c.id == cur)
+            .and_then(|c| c.outcomes().find(|(_, o)| o.id == out))
+            .map(|(_, o)| o.text.clone())
+    };
+    let mut sides: Vec<String> = results.iter().map(|r| r.module.clone()).collect();
+    sides.extend(results.first().map_or(Vec::new(), |r| r.against.clone()));
+    let mappings: Vec<_> = results
+        .iter()
+        .flat_map(|r| crate::analysis::mapping::of_check(r, text, &p))
+        .collect();
+    Ok(crate::report::sssom::tsv(&sides, &mappings, p.method))
+}
+
 fn below(r: &CheckResult, min: Option<f64>) -> bool {
     min.is_some_and(|m| r.ranking.first().is_none_or(|b| b.coverage < m))
 }
@@ -116,14 +137,18 @@ pub fn run(global: &Global, args: &CheckArgs) -> Result<String, Failure> {
         .iter()
         .flat_map(|r| check_views::result(r, args.top))
         .collect();
-    let out = render(global.format, &tables, || {
-        if results.len() == 1 {
-            serde_json::to_value(&results[0])
-        } else {
-            serde_json::to_value(&results)
-        }
-        .unwrap_or_default()
-    });
+    let out = if global.format == Format::Sssom {
+        sssom(global, args, &results)?
+    } else {
+        render(global.format, &tables, || {
+            if results.len() == 1 {
+                serde_json::to_value(&results[0])
+            } else {
+                serde_json::to_value(&results)
+            }
+            .unwrap_or_default()
+        })
+    };
     if let Some(r) = results.iter().find(|r| below(r, args.min_coverage)) {
         let (module, coverage) = r
             .ranking

@@ -4,10 +4,10 @@ use std::path::{Path, PathBuf};
 
 use super::args::{CompareOpts, Format, Global, Thresholds};
 use super::{Failure, load, params, render};
-use crate::analysis::explain;
 use crate::analysis::similarity::COMPETENCY_SHARE;
+use crate::analysis::{explain, mapping};
 use crate::model::{Catalog, Curriculum, LoadSet};
-use crate::report::{draft, views};
+use crate::report::{draft, sssom, views};
 
 pub(crate) fn find<'a>(catalog: &'a Catalog, name: &str) -> Result<&'a Curriculum, Failure> {
     catalog
@@ -43,6 +43,15 @@ pub fn compare(global: &Global, ids: &[String], opts: &CompareOpts) -> Result<St
     let refs: Vec<&Curriculum> = list.iter().collect();
     let engine = super::engine(&ws.catalog, p)?;
     let cmp = engine.compare(&refs);
+    if global.format == Format::Sssom {
+        let mappings: Vec<_> = cmp
+            .pairs
+            .iter()
+            .flat_map(|p| mapping::of_pair(&p.a_covers_b, &p.b_covers_a, &engine.params))
+            .collect();
+        let ids: Vec<String> = cmp.curricula.iter().map(|c| c.id.clone()).collect();
+        return Ok(sssom::tsv(&ids, &mappings, engine.params.method));
+    }
     let tables = views::comparison(&cmp, opts.top);
     Ok(render(global.format, &tables, || {
         if cmp.pairs.len() == 1 {

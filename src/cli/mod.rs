@@ -105,6 +105,16 @@ pub(crate) fn params(t: &Thresholds) -> Result<Params, Failure> {
 
 /// Runs the command line and returns the process exit code; output goes to stdout, errors to stderr.
 pub fn run(cli: Cli) -> i32 {
+    let sssom_here = match &cli.command {
+        None | Some(Command::Compare { .. }) => true,
+        Some(Command::Check(args)) => args.batch.is_none(),
+        _ => false,
+    };
+    if cli.global.format == Format::Sssom && !sssom_here {
+        return finish(Err(Failure::usage(
+            "error: --format sssom is for `overlap A B …` and `overlap check FILE`\n",
+        )));
+    }
     let result = match cli.command {
         None if cli.ids.is_empty() => {
             use clap::CommandFactory;
@@ -231,7 +241,9 @@ pub(crate) fn render(
             .map(table::to_markdown)
             .collect::<Vec<_>>()
             .join("\n"),
-        Format::Csv => tables
+        // Commands that write SSSOM write it themselves (`run` refuses the format elsewhere); their tables
+        // are CSV-like rows.
+        Format::Csv | Format::Sssom => tables
             .iter()
             .map(|t| {
                 format!(
