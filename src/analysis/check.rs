@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::compare::round;
 use super::corpus::{Corpus, Item};
 use super::params::Params;
+use super::review::{self, Review, Reviews};
 use super::similarity::{Score, compatible, score};
 use crate::model::{Catalog, Curriculum, Module};
 
@@ -38,6 +39,8 @@ pub struct Link {
     /// The coverage threshold that applies to this pair's score (with tags, with a gloss, or text only).
     pub threshold: f64,
     pub url: Option<String>,
+    /// Whether a reviewer's decision stands behind `by`: `accepted`, `rejected` or `none`.
+    pub reviewed: Review,
 }
 
 impl Link {
@@ -74,6 +77,8 @@ pub struct FileOutcome {
     pub partial: bool,
     /// The coverage threshold that applies to the best national outcome's score.
     pub threshold: f64,
+    /// Whether a reviewer's decision stands behind `best`: `accepted`, `rejected` or `none`.
+    pub reviewed: Review,
     /// The next-best national outcomes after `best` (curriculum:outcome, score), best first.
     pub alternatives: Vec<(String, f64)>,
     pub tags: Vec<String>,
@@ -227,6 +232,7 @@ fn rank_modules(
     with_aims: &[Item],
     against: &[&Curriculum],
     p: &Params,
+    reviews: &Reviews,
 ) -> (Vec<Ranked>, Vec<ModuleDetail>) {
     let m = subject.module;
     // The whole module as one document (title, aims, outcomes): robust where single outcomes are worded apart.
@@ -250,8 +256,15 @@ fn rank_modules(
             let links: Vec<Link> = nat
                 .iter()
                 .map(|n| {
-                    let b = best_of(with_aims, n, p);
-                    let credit = b.map_or(0.0, |(_, s)| p.credit(&s, false));
+                    let (picks, reviewed) =
+                        review::apply(ranked(with_aims, n, p, |_| 0.0), |(i, _)| {
+                            reviews.decision((&c.id, &n.outcome), (&m.id, &i.outcome))
+                        });
+                    let b = picks.first().copied();
+                    let credit = match reviewed {
+                        Review::Accepted => 1.0,
+                        _ => b.map_or(0.0, |(_, s)| p.credit(&s, false)),
+                    };
                     Link {
                         national: n.outcome.clone(),
                         national_text: n.text.clone(),
@@ -261,6 +274,7 @@ fn rank_modules(
                         partial: credit > 0.0 && credit < 1.0,
                         threshold: b.map_or(p.cover, |(_, s)| p.threshold(&s)),
                         url: n.url.clone(),
+                        reviewed,
                     }
                 })
                 .collect();
@@ -315,12 +329,15 @@ fn rank_modules(
     (ranking, details)
 }
 
+/// Checks `subject` against `against`; `reviews` holds reviewers' decisions on pairs of the module's
+/// outcomes (its id as their curriculum) and national outcomes, applied by the same rule as in coverage.
 pub fn check(
     catalog: &Catalog,
     subject: &Subject<'_>,
     against: &[&Curriculum],
     p: &Params,
     top: usize,
+    reviews: &Reviews,
 ) -> Result<CheckResult, String> {
     let m = subject.module;
     let mut extra: Vec<String> = m.outcomes.iter().map(|o| o.text.clone()).collect();
@@ -356,7 +373,7 @@ pub fn check(
         .collect();
 
     // First pass: which national module the file implements, with no assumption about its population.
-    let (first, _) = rank_modules(&corpus, subject, &outcomes, &with_aims, against, p);
+    let (first, _) = rank_modules(&corpus, subject, &outcomes, &with_aims, against, p, reviews);
     // The module is written for the population of its best national module's curriculum: its untagged
     // outcomes take that scope, so adult and children's competences no longer meet (the taxonomy says which
     // competences are population-neutral). Then everything is measured again in that context.
@@ -374,7 +391,8 @@ pub fn check(
             }
         }
     }
-    let (ranking, details) = rank_modules(&corpus, subject, &outcomes, &with_aims, against, p);
+    let (ranking, details) =
+        rank_modules(&corpus, subject, &outcomes, &with_aims, against, p, reviews);
     let best_ids: Vec<(String, String)> = ranking
         .iter()
         .take(top.clamp(1, 3))
@@ -414,12 +432,20 @@ pub fn check(
                 }
             });
             let mut seen = std::collections::BTreeSet::new();
-            let mut picks = picks
+            let picks: Vec<_> = picks
                 .into_iter()
-                .filter(|(i, _)| seen.insert(i.outcome.clone()));
+                .filter(|(i, _)| seen.insert(i.outcome.clone()))
+                .collect();
+            let (picks, reviewed) = review::apply(picks, |(i, _)| {
+                reviews.decision((&m.id, &o.outcome), (&i.curriculum, &i.outcome))
+            });
+            let mut picks = picks.into_iter();
             let b = picks.next();
             let s = b.map_or(0.0, |(_, s)| s.total);
-            let credit = b.map_or(0.0, |(_, sc)| p.credit(&sc, false));
+            let credit = match reviewed {
+                Review::Accepted => 1.0,
+                _ => b.map_or(0.0, |(_, sc)| p.credit(&sc, false)),
+            };
             FileOutcome {
                 id: o.outcome.clone(),
                 text: o.text.clone(),
@@ -428,6 +454,7 @@ pub fn check(
                 matched: credit >= 1.0,
                 partial: credit > 0.0 && credit < 1.0,
                 threshold: b.map_or(p.cover, |(_, sc)| p.threshold(&sc)),
+                reviewed,
                 alternatives: picks
                     .take(4)
                     .map(|(i, s)| (format!("{}:{}", i.curriculum, i.outcome), round(s.total)))

@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::check::CheckResult;
 use super::compare::{Coverage, Match};
 use super::params::Params;
+use super::review::Review;
 
 /// How a subject outcome relates to an object outcome, in SKOS's words. `Narrow` and `Broad` name the object
 /// as SKOS does: `subject skos:narrowMatch object` says the object is narrower, so the subject covers it.
@@ -68,6 +69,8 @@ pub struct Mapping {
     pub object: End,
     pub predicate: Predicate,
     pub score: f64,
+    /// `accepted` when a reviewer's acceptance stands behind the coverage this mapping reports.
+    pub reviewed: Review,
 }
 
 /// What the pair earned each way, keyed by (subject index, object index) so rows follow the curricula.
@@ -77,6 +80,7 @@ struct Earned {
     object_covers: f64,
     score: f64,
     threshold: f64,
+    reviewed: Review,
     subject: Option<End>,
     object: Option<End>,
 }
@@ -125,6 +129,9 @@ pub fn of_pair(ab: &Coverage, ba: &Coverage, p: &Params) -> Vec<Mapping> {
             }
             e.score = c.score.total;
             e.threshold = p.threshold(&c.score);
+            if m.reviewed == Review::Accepted {
+                e.reviewed = Review::Accepted;
+            }
         }
     }
     pairs
@@ -139,6 +146,7 @@ pub fn of_pair(ab: &Coverage, ba: &Coverage, p: &Params) -> Vec<Mapping> {
                 object: e.object?,
                 predicate,
                 score: e.score,
+                reviewed: e.reviewed,
             })
         })
         .collect()
@@ -174,6 +182,9 @@ pub fn of_check(
             e.subject_covers = credit;
             e.score = l.score;
             e.threshold = l.threshold;
+            if l.reviewed == Review::Accepted {
+                e.reviewed = Review::Accepted;
+            }
         }
     }
     for (k, o) in r.outcomes.iter().enumerate() {
@@ -190,6 +201,9 @@ pub fn of_check(
         e.object_covers = credit;
         e.score = o.score;
         e.threshold = o.threshold;
+        if o.reviewed == Review::Accepted {
+            e.reviewed = Review::Accepted;
+        }
     }
     pairs
         .into_iter()
@@ -210,6 +224,7 @@ pub fn of_check(
                 },
                 predicate,
                 score: e.score,
+                reviewed: e.reviewed,
             })
         })
         .collect()

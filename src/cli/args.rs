@@ -105,6 +105,10 @@ pub struct CompareOpts {
     /// How many strongest matches and unmatched outcomes to list.
     #[arg(long, default_value_t = 10)]
     pub top: usize,
+    /// Reviewers' decisions: an SSSOM file whose `semapv:ManualMappingCuration` rows accept a pair (it covers,
+    /// whatever the score) or, with `predicate_modifier` `Not`, reject it (it never covers). Repeatable.
+    #[arg(long, value_name = "FILE")]
+    pub mappings: Vec<PathBuf>,
     #[command(flatten)]
     pub thresholds: Thresholds,
 }
@@ -125,6 +129,10 @@ pub enum Command {
         /// Write the proposal as a draft module file in the specification language.
         #[arg(long, value_name = "FILE")]
         emit: Option<PathBuf>,
+        /// Reviewers' decisions: an SSSOM file whose `semapv:ManualMappingCuration` rows accept a pair (it covers,
+        /// whatever the score) or, with `predicate_modifier` `Not`, reject it (it never covers). Repeatable.
+        #[arg(long, value_name = "FILE")]
+        mappings: Vec<PathBuf>,
         #[command(flatten)]
         thresholds: Thresholds,
     },
@@ -147,6 +155,10 @@ pub enum Command {
         /// Put the generation time into the report.
         #[arg(long)]
         stamp: bool,
+        /// Reviewers' decisions: an SSSOM file whose `semapv:ManualMappingCuration` rows accept a pair (it covers,
+        /// whatever the score) or, with `predicate_modifier` `Not`, reject it (it never covers). Repeatable.
+        #[arg(long, value_name = "FILE")]
+        mappings: Vec<PathBuf>,
         #[command(flatten)]
         thresholds: Thresholds,
     },
@@ -206,6 +218,10 @@ pub struct CheckArgs {
     /// How many national modules to rank in the output.
     #[arg(long, default_value_t = 5)]
     pub top: usize,
+    /// Reviewers' decisions: an SSSOM file whose `semapv:ManualMappingCuration` rows accept a pair (it covers,
+    /// whatever the score) or, with `predicate_modifier` `Not`, reject it (it never covers). Repeatable.
+    #[arg(long, value_name = "FILE")]
+    pub mappings: Vec<PathBuf>,
     #[command(flatten)]
     pub thresholds: Thresholds,
 }

@@ -87,7 +87,20 @@ fn check_file(global: &Global, args: &CheckArgs, path: &Path) -> Result<Vec<Chec
                 module: m,
                 aims: aims.clone(),
             };
-            check(&ws.catalog, &subject, &against, &p, args.top)
+            let mut known = super::review::known(&ws.catalog);
+            known.push(crate::model::review::Known {
+                id: &m.id,
+                outcomes: m
+                    .outcomes
+                    .iter()
+                    .map(|o| (o.id.as_str(), o.text.as_str()))
+                    .collect(),
+            });
+            let reviews = crate::analysis::review::Reviews::new(&super::review::decisions(
+                &args.mappings,
+                &known,
+            )?);
+            check(&ws.catalog, &subject, &against, &p, args.top, &reviews)
                 .map_err(|e| Failure::input(format!("error: {e}\n")))
         })
         .collect()

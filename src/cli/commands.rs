@@ -41,7 +41,7 @@ pub fn compare(global: &Global, ids: &[String], opts: &CompareOpts) -> Result<St
         *first = with_modules(first, &ws.catalog, &opts.with);
     }
     let refs: Vec<&Curriculum> = list.iter().collect();
-    let engine = super::engine(&ws.catalog, p)?;
+    let engine = super::engine(&ws.catalog, p, &opts.mappings)?;
     let cmp = engine.compare(&refs);
     if global.format == Format::Sssom {
         let mappings: Vec<_> = cmp
@@ -65,15 +65,15 @@ pub fn compare(global: &Global, ids: &[String], opts: &CompareOpts) -> Result<St
 
 pub fn topup(
     global: &Global,
-    from: &str,
-    to: &str,
+    (from, to): (&str, &str),
     emit: Option<&Path>,
+    mappings: &[PathBuf],
     t: &Thresholds,
 ) -> Result<String, Failure> {
     let ws = load(global, &[])?;
     let p = params(t)?;
     let (a, b) = (find(&ws.catalog, from)?, find(&ws.catalog, to)?);
-    let engine = super::engine(&ws.catalog, p)?;
+    let engine = super::engine(&ws.catalog, p, mappings)?;
     let pair = engine.pair(a, b);
     if let Some(path) = emit {
         if pair.topup_ab.modules.is_empty() && pair.topup_ab.practice.is_empty() {
@@ -105,7 +105,7 @@ pub fn topup(
 
 pub fn explain(global: &Global, a: &str, b: &str, t: &Thresholds) -> Result<String, Failure> {
     let ws = load(global, &[])?;
-    let engine = super::engine(&ws.catalog, params(t)?)?;
+    let engine = super::engine(&ws.catalog, params(t)?, &[])?;
     let item = |spec: &str| {
         let (c, o) = spec.split_once(':').ok_or_else(|| {
             Failure::usage(format!(

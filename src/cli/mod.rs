@@ -8,6 +8,7 @@ mod commands;
 mod degenerate;
 pub mod io;
 mod report;
+mod review;
 mod similarity;
 
 use std::io::IsTerminal;
@@ -71,12 +72,18 @@ pub(crate) fn load(global: &Global, extra: &[std::path::PathBuf]) -> Result<Work
     Ok(ws)
 }
 
-/// The engine over a loaded catalog; the embedding model is the only thing that can fail here.
-pub(crate) fn engine(
-    catalog: &crate::model::Catalog,
+/// The engine over a loaded catalog, with the reviewers' decisions of `mappings` (SSSOM files); a broken
+/// mapping file or an embedding model that cannot run fails here.
+pub(crate) fn engine<'a>(
+    catalog: &'a crate::model::Catalog,
     p: Params,
-) -> Result<crate::analysis::Engine<'_>, Failure> {
-    crate::analysis::Engine::new(catalog, p).map_err(|e| Failure::input(format!("error: {e}\n")))
+    mappings: &[std::path::PathBuf],
+) -> Result<crate::analysis::Engine<'a>, Failure> {
+    let reviews = review::reviews(mappings, catalog)?;
+    let mut e = crate::analysis::Engine::new(catalog, p)
+        .map_err(|e| Failure::input(format!("error: {e}\n")))?;
+    e.reviews = reviews;
+    Ok(e)
 }
 
 pub(crate) fn params(t: &Thresholds) -> Result<Params, Failure> {
@@ -126,8 +133,15 @@ pub fn run(cli: Cli) -> i32 {
             from,
             to,
             emit,
+            mappings,
             thresholds,
-        }) => commands::topup(&cli.global, &from, &to, emit.as_deref(), &thresholds),
+        }) => commands::topup(
+            &cli.global,
+            (&from, &to),
+            emit.as_deref(),
+            &mappings,
+            &thresholds,
+        ),
         Some(Command::Explain { a, b, thresholds }) => {
             commands::explain(&cli.global, &a, &b, &thresholds)
         }
@@ -136,8 +150,9 @@ pub fn run(cli: Cli) -> i32 {
             ids,
             out,
             stamp,
+            mappings,
             thresholds,
-        }) => report::run(&cli.global, &ids, &out, stamp, &thresholds),
+        }) => report::run(&cli.global, &ids, (&out, stamp), &mappings, &thresholds),
         Some(Command::Similarity {
             a,
             b,

@@ -5,6 +5,8 @@ use std::collections::BTreeSet;
 
 use crate::analysis::mapping::{Mapping, Predicate};
 use crate::analysis::params::Method;
+use crate::analysis::review::Review;
+pub use crate::syntax::sssom::{local, prefix};
 
 /// The namespace of every outcome's IRI: `<BASE>curriculum/<CURRICULUM>/<OUTCOME>`. The `.invalid` domain
 /// is reserved (RFC 2606), so these IRIs can never clash with anyone's real ones; publish under a namespace
@@ -42,38 +44,6 @@ pub fn justification(method: Method) -> &'static str {
     }
 }
 
-/// A curriculum (or module) id as a CURIE prefix: letters, digits, `_`, `-` and `.`, starting with a letter
-/// or `_`; anything else becomes `_`.
-pub fn prefix(id: &str) -> String {
-    let mut s: String = id
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.') {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    if !s.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_') {
-        s.insert(0, '_');
-    }
-    s
-}
-
-/// An outcome id as the local part of a CURIE and IRI: unreserved characters kept, the rest percent-encoded.
-pub fn local(id: &str) -> String {
-    let mut s = String::new();
-    for b in id.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
-            s.push(b as char);
-        } else {
-            s.push_str(&format!("%{b:02X}"));
-        }
-    }
-    s
-}
-
 pub fn curie(curriculum: &str, outcome: &str) -> String {
     format!("{}:{}", prefix(curriculum), local(outcome))
 }
@@ -85,11 +55,7 @@ fn namespace(curriculum: &str) -> String {
 /// An outcome's text as one TSV cell: shown, never obeyed (no control characters, no line breaks or tabs,
 /// no spreadsheet formula).
 pub fn label(text: &str) -> String {
-    let one_line: String = crate::printable::printable(text)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    super::table::neutralise(&one_line).into_owned()
+    super::table::neutralise(&crate::printable::one_line(text)).into_owned()
 }
 
 /// The SSSOM file for `mappings` between the curricula `sides` (in order), proposed by `method`.
@@ -128,7 +94,11 @@ pub fn tsv(sides: &[String], mappings: &[Mapping], method: Method) -> String {
             predicate_id(m.predicate).to_string(),
             curie(&m.object.curriculum, &m.object.outcome),
             label(&m.object.text),
-            justification(method).to_string(),
+            if m.reviewed == Review::Accepted {
+                crate::syntax::sssom::MANUAL.to_string()
+            } else {
+                justification(method).to_string()
+            },
             format!("{}", m.score.clamp(0.0, 1.0)),
         ];
         s.push_str(&row.join("\t"));

@@ -4,6 +4,7 @@ pub mod ast;
 pub mod descriptor;
 pub mod format;
 pub mod parse;
+pub mod sssom;
 pub mod tree;
 
 use crate::diagnostic::{Diagnostic, Span};
