@@ -84,5 +84,44 @@ fn sssom_output_passes_sssom_validate() {
         let (ok, _) = validate(&sssom, &broken);
         assert!(!ok, "{name}: a broken file passed sssom validate");
     }
+    // A reviewer's edit — the proposals marked as decided, one rejected with `predicate_modifier Not` — is
+    // SSSOM too, and so is the output of a run that applies it.
+    let (_, tsv, _) = common::run(&["cwp", "emhp", "--format", "sssom"]);
+    let mut edited = String::new();
+    let mut rows = 0;
+    for line in tsv.lines() {
+        if line.starts_with('#') {
+            edited.push_str(line);
+        } else if line.starts_with("subject_id") {
+            edited.push_str(&format!("{line}\tpredicate_modifier"));
+        } else {
+            rows += 1;
+            let decided = line.replace(
+                "semapv:SemanticSimilarityThresholdMatching",
+                "semapv:ManualMappingCuration",
+            );
+            edited.push_str(&format!(
+                "{decided}\t{}",
+                if rows == 1 { "Not" } else { "" }
+            ));
+        }
+        edited.push('\n');
+    }
+    let review = dir.join("review.sssom.tsv");
+    std::fs::write(&review, &edited).unwrap();
+    let (ok, report) = validate(&sssom, &review);
+    assert!(ok, "a reviewed file fails sssom validate:\n{report}");
+    let path = review.display().to_string();
+    let (code, applied, err) =
+        common::run(&["cwp", "emhp", "--mappings", &path, "--format", "sssom"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(applied.contains("semapv:ManualMappingCuration"));
+    let file = dir.join("applied.sssom.tsv");
+    std::fs::write(&file, &applied).unwrap();
+    let (ok, report) = validate(&sssom, &file);
+    assert!(
+        ok,
+        "the output of a reviewed run fails sssom validate:\n{report}"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -375,7 +375,7 @@ pub fn topup(tu: &TopUp) -> Table {
 pub fn pair(p: &Pair, top: usize) -> Vec<Table> {
     let (a, b) = (&p.a.id, &p.b.id);
     let stem = format!("{}-{}", slug(a), slug(b));
-    vec![
+    let mut v = vec![
         summary(&[p.a.clone(), p.b.clone()]),
         matrix(
             format!("{stem}-modules"),
@@ -392,7 +392,52 @@ pub fn pair(p: &Pair, top: usize) -> Vec<Table> {
         gate(&p.gate_ba),
         topup(&p.topup_ab),
         topup(&p.topup_ba),
-    ]
+    ];
+    // Right after coverage: the matches reviewers decided, when there are any.
+    let reviewed: Vec<Table> = [&p.a_covers_b, &p.b_covers_a]
+        .into_iter()
+        .filter(|c| c.reviewed.any())
+        .map(|c| reviewed(format!("{stem}-reviewed-{}", slug(&c.to)), c))
+        .collect();
+    v.splice(4..4, reviewed);
+    v
+}
+
+/// Every outcome of `c.to` whose match rests on a reviewer's decision, with what it now counts as.
+pub fn reviewed(name: String, c: &Coverage) -> Table {
+    let mut t = Table::new(
+        name,
+        format!(
+            "Reviewed matches: {} outcomes whose counterpart in {} a reviewer decided (--mappings)",
+            c.to, c.from
+        ),
+        &[
+            &format!("{} outcome", c.to),
+            &format!("{} counterpart", c.from),
+            "score",
+            "counts as",
+            "text",
+        ],
+    );
+    for o in c.outcomes.iter().filter(|o| o.reviewed != Review::None) {
+        t.row(vec![
+            o.outcome.clone().into(),
+            counterpart_cell(o),
+            o.best
+                .as_ref()
+                .map_or(Cell::Empty, |b| Cell::score(b.score.total)),
+            if o.covered {
+                "covered"
+            } else if o.partial {
+                "partial"
+            } else {
+                "not covered"
+            }
+            .into(),
+            o.text.clone().into(),
+        ]);
+    }
+    t
 }
 
 pub fn coverage(p: &Pair) -> Table {
