@@ -47,6 +47,8 @@ pub enum Format {
     Json,
     /// Every proposed outcome mapping as SSSOM TSV (`overlap A B …` and `check FILE` only).
     Sssom,
+    /// A Moodle competency framework CSV (`export` only).
+    Moodle,
 }
 
 /// How outcomes are scored and judged: every default comes from the engine's parameters.
@@ -176,6 +178,12 @@ pub enum Command {
         /// How texts are compared (see `overlap --help`); `meaning` embeds every line, so it suits small files.
         #[arg(long, value_enum, default_value_t = Method::Lexical)]
         method: Method,
+    },
+    /// Write a curriculum for another system: `--format moodle` gives a Moodle competency framework CSV
+    /// (Site administration → Competencies → Import competency framework).
+    Export {
+        #[arg(value_name = "CURRICULUM")]
+        curriculum: String,
     },
     /// List the loaded curricula with aliases, modules, credits, levels and sources.
     List,

@@ -216,6 +216,14 @@ pub fn explain(global: &Global, a: &str, b: &str, t: &Thresholds) -> Result<Stri
     }))
 }
 
+/// `export CURRICULUM --format moodle`: the curriculum as a Moodle competency framework CSV.
+pub fn export(global: &Global, curriculum: &str) -> Result<String, Failure> {
+    let ws = load(global, &[])?;
+    let c = find(&ws.catalog, curriculum)?;
+    let t = crate::report::moodle::framework(c, &ws.catalog.taxonomy);
+    Ok(crate::report::table::to_csv(&t))
+}
+
 pub fn list(global: &Global) -> Result<String, Failure> {
     let ws = load(global, &[])?;
     let t = views::list(&ws.catalog);

@@ -122,6 +122,12 @@ pub fn run(cli: Cli) -> i32 {
             "error: --format sssom is for `overlap A B …` and `overlap check FILE`\n",
         )));
     }
+    let export = matches!(cli.command, Some(Command::Export { .. }));
+    if (cli.global.format == Format::Moodle) != export {
+        return finish(Err(Failure::usage(
+            "error: `overlap export CURRICULUM` takes --format moodle, and only it does\n",
+        )));
+    }
     let result = match cli.command {
         None if cli.ids.is_empty() => {
             use clap::CommandFactory;
@@ -160,6 +166,7 @@ pub fn run(cli: Cli) -> i32 {
             quiet,
             method,
         }) => similarity::run(&a, &b, top, quiet, method),
+        Some(Command::Export { curriculum }) => commands::export(&cli.global, &curriculum),
         Some(Command::List) => commands::list(&cli.global),
         Some(Command::Parse { files }) => commands::parse(&cli.global, &files),
         Some(Command::Fmt {
@@ -256,9 +263,9 @@ pub(crate) fn render(
             .map(table::to_markdown)
             .collect::<Vec<_>>()
             .join("\n"),
-        // Commands that write SSSOM write it themselves (`run` refuses the format elsewhere); their tables
-        // are CSV-like rows.
-        Format::Csv | Format::Sssom => tables
+        // Commands that write SSSOM or Moodle CSV write it themselves (`run` refuses the formats elsewhere);
+        // their tables are CSV-like rows.
+        Format::Csv | Format::Sssom | Format::Moodle => tables
             .iter()
             .map(|t| {
                 format!(

@@ -7,6 +7,7 @@ pub mod export;
 pub mod files;
 pub mod html;
 pub mod method;
+pub mod moodle;
 pub mod sssom;
 pub mod svg;
 pub mod table;
