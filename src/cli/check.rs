@@ -73,6 +73,29 @@ fn subjects(global: &Global, path: &Path) -> Result<(Workspace, Subjects), Failu
     Ok((load(global, &[])?, vec![(module, aims)]))
 }
 
+/// Decisions on pairs of the module's outcomes (its id as their curriculum) and national outcomes.
+fn module_reviews(
+    paths: &[PathBuf],
+    catalog: &crate::model::Catalog,
+    m: &Module,
+) -> Result<crate::analysis::review::Reviews, Failure> {
+    if paths.is_empty() {
+        return Ok(Default::default());
+    }
+    let mut known = super::review::known(catalog);
+    known.push(crate::model::review::Known {
+        id: &m.id,
+        outcomes: m
+            .outcomes
+            .iter()
+            .map(|o| (o.id.as_str(), o.text.as_str()))
+            .collect(),
+    });
+    Ok(crate::analysis::review::Reviews::new(
+        &super::review::decisions(paths, &known)?,
+    ))
+}
+
 fn check_file(global: &Global, args: &CheckArgs, path: &Path) -> Result<Vec<CheckResult>, Failure> {
     let (ws, mods) = subjects(global, path)?;
     let mut against = Vec::new();
@@ -87,19 +110,7 @@ fn check_file(global: &Global, args: &CheckArgs, path: &Path) -> Result<Vec<Chec
                 module: m,
                 aims: aims.clone(),
             };
-            let mut known = super::review::known(&ws.catalog);
-            known.push(crate::model::review::Known {
-                id: &m.id,
-                outcomes: m
-                    .outcomes
-                    .iter()
-                    .map(|o| (o.id.as_str(), o.text.as_str()))
-                    .collect(),
-            });
-            let reviews = crate::analysis::review::Reviews::new(&super::review::decisions(
-                &args.mappings,
-                &known,
-            )?);
+            let reviews = module_reviews(&args.mappings, &ws.catalog, m)?;
             check(&ws.catalog, &subject, &against, &p, args.top, &reviews)
                 .map_err(|e| Failure::input(format!("error: {e}\n")))
         })

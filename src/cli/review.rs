@@ -58,5 +58,8 @@ pub(crate) fn decisions(paths: &[PathBuf], known: &[Known<'_>]) -> Result<Vec<De
 }
 
 pub(crate) fn reviews(paths: &[PathBuf], catalog: &Catalog) -> Result<Reviews, Failure> {
+    if paths.is_empty() {
+        return Ok(Reviews::default());
+    }
     Ok(Reviews::new(&decisions(paths, &known(catalog))?))
 }
