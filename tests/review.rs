@@ -120,6 +120,27 @@ fn accepting_the_matches_behind_a_flagged_domain_clears_it_and_lowers_the_top_up
         manual, n,
         "accepted mappings are written as manual curation"
     );
+    let out = dir.join("report");
+    let out_s = out.display().to_string();
+    let (code, _, err) = common::run(&[
+        "report",
+        "cwp",
+        "emhp",
+        "--out",
+        &out_s,
+        "--mappings",
+        &path,
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let md = std::fs::read_to_string(out.join("report.md")).unwrap();
+    assert_eq!(
+        md.matches("[reviewed: accepted]").count() as u64,
+        n,
+        "the report marks them"
+    );
+    assert!(md.contains(&format!(
+        "CWP covers EMHP: reviewed: {n} match(es) accepted"
+    )));
     let _ = std::fs::remove_dir_all(&dir);
 }
 
