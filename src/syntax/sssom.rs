@@ -109,13 +109,27 @@ fn curie(cell: &str, span: Span, file: usize, column: &str) -> Result<Curie, Box
     })
 }
 
+/// A cell as written, or, when a spreadsheet saved it in double quotes (as TSV writers do for a cell holding
+/// a quote), its content with `""` read as `"`.
+fn unquote(cell: &str) -> std::borrow::Cow<'_, str> {
+    let t = cell.trim();
+    match t.strip_prefix('"').and_then(|x| x.strip_suffix('"')) {
+        Some(inner) if t.len() >= 2 => std::borrow::Cow::Owned(inner.replace("\"\"", "\"")),
+        _ => std::borrow::Cow::Borrowed(cell),
+    }
+}
+
 /// The decisions of a mapping file, or every located problem in it.
 pub fn parse(text: &str, file: usize) -> Result<Vec<Row>, Vec<Diagnostic>> {
     let mut diags = Vec::new();
     let mut rows = Vec::new();
     let mut columns: Option<Vec<String>> = None;
-    let mut offset = 0;
-    for (k, raw) in text.split_inclusive('\n').enumerate() {
+    // A spreadsheet may save UTF-8 with a byte-order mark; spans still index the whole text.
+    let (body, mut offset) = match text.strip_prefix('\u{feff}') {
+        Some(rest) => (rest, '\u{feff}'.len_utf8()),
+        None => (text, 0),
+    };
+    for (k, raw) in body.split_inclusive('\n').enumerate() {
         let start = offset;
         offset += raw.len();
         let line = raw.trim_end_matches(['\n', '\r']);
@@ -126,7 +140,7 @@ pub fn parse(text: &str, file: usize) -> Result<Vec<Row>, Vec<Diagnostic>> {
         let mut cells = Vec::new();
         let mut at = start;
         for c in line.split('\t') {
-            cells.push((c, Span::new(at, at + c.len())));
+            cells.push((unquote(c), Span::new(at, at + c.len())));
             at += c.len() + 1;
         }
         let Some(cols) = &columns else {
@@ -276,6 +290,20 @@ mod tests {
         assert_eq!((rows[0].line, rows[0].rejected), (4, false));
         assert_eq!(rows[1].subject.local, "a/b");
         assert!(rows[1].rejected);
+    }
+
+    #[test]
+    fn spreadsheet_saves_are_read_as_written() {
+        let text = format!(
+            "\u{feff}{HEAD}\"A:1\"\tskos:exactMatch\tB:2\tsemapv:ManualMappingCuration\t\r\n"
+        );
+        let rows = parse(&text, 0).unwrap();
+        assert_eq!(rows[0].subject.local, "1");
+        assert_eq!(rows[0].line, 4);
+        assert_eq!(
+            &text[rows[0].span.range()],
+            "\"A:1\"\tskos:exactMatch\tB:2\tsemapv:ManualMappingCuration\t"
+        );
     }
 
     #[test]
