@@ -118,7 +118,7 @@ pub fn run<'a>(
                 module: &module,
                 aims: crate::model::descriptor::aims_sentences(&d),
             };
-            let result = check(catalog, &subject, against, p, 3)?;
+            let result = check(catalog, &subject, against, p, 3, &Default::default())?;
             Ok(Answer { gold: g, result })
         })
         .collect()

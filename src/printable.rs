@@ -27,6 +27,14 @@ pub fn printable(s: &str) -> Cow<'_, str> {
     )
 }
 
+/// `s` as one line: printable, with every run of whitespace (line breaks and tabs too) one space.
+pub fn one_line(s: &str) -> String {
+    printable(s)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::printable;

@@ -44,7 +44,15 @@ fn check_ranks_the_right_national_module() {
             module: &module,
             aims,
         };
-        let r = check(cat, &subject, &against, &Params::default(), 5).unwrap();
+        let r = check(
+            cat,
+            &subject,
+            &against,
+            &Params::default(),
+            5,
+            &Default::default(),
+        )
+        .unwrap();
         n += 1;
         let ranked: Vec<String> = r.ranking.iter().map(|x| canon(&x.module)).collect();
         let (ok1, ok3) = if expected == "none" {

@@ -229,7 +229,14 @@ fn desc(catalog: &Catalog, bytes: Vec<u8>, analyse: bool) -> Reached {
         aims: overlap::model::descriptor::aims_sentences(&d),
     };
     let against: Vec<_> = catalog.curricula.iter().take(2).collect();
-    match check(catalog, &subject, &against, &lexical(), 3) {
+    match check(
+        catalog,
+        &subject,
+        &against,
+        &lexical(),
+        3,
+        &Default::default(),
+    ) {
         Ok(r) => {
             for t in check_views::result(&r, 3) {
                 let _ = table::to_csv(&t);

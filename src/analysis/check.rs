@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::compare::round;
 use super::corpus::{Corpus, Item};
 use super::params::Params;
+use super::review::{self, Review, Reviews};
 use super::similarity::{Score, compatible, score};
 use crate::model::{Catalog, Curriculum, Module};
 
@@ -35,7 +36,26 @@ pub struct Link {
     pub covered: bool,
     /// Below the threshold but within the partial band: half credit.
     pub partial: bool,
+    /// The coverage threshold that applies to this pair's score (with tags, with a gloss, or text only).
+    pub threshold: f64,
     pub url: Option<String>,
+    /// Whether a reviewer's decision stands behind `by`: `accepted`, `rejected` or `none`.
+    pub reviewed: Review,
+}
+
+impl Link {
+    /// The credit the national outcome earns: 1 covered, ½ partial, 0 otherwise.
+    pub fn credit(&self) -> f64 {
+        credit_of(self.covered, self.partial)
+    }
+}
+
+fn credit_of(covered: bool, partial: bool) -> f64 {
+    match (covered, partial) {
+        (true, _) => 1.0,
+        (_, true) => 0.5,
+        _ => 0.0,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -53,11 +73,24 @@ pub struct FileOutcome {
     pub best: Option<String>,
     pub score: f64,
     pub matched: bool,
+    /// Below the threshold but within the partial band of its best national outcome.
+    pub partial: bool,
+    /// The coverage threshold that applies to the best national outcome's score.
+    pub threshold: f64,
+    /// Whether a reviewer's decision stands behind `best`: `accepted`, `rejected` or `none`.
+    pub reviewed: Review,
     /// The next-best national outcomes after `best` (curriculum:outcome, score), best first.
     pub alternatives: Vec<(String, f64)>,
     pub tags: Vec<String>,
     /// Suggested competency tags (for untagged outcomes), best first.
     pub suggested_tags: Vec<String>,
+}
+
+impl FileOutcome {
+    /// The credit the file's outcome earns from its best national outcome: 1 matched, ½ partial, 0.
+    pub fn credit(&self) -> f64 {
+        credit_of(self.matched, self.partial)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -209,6 +242,7 @@ fn rank_modules(
     with_aims: &[Item],
     against: &[&Curriculum],
     p: &Params,
+    reviews: &Reviews,
 ) -> (Vec<Ranked>, Vec<ModuleDetail>) {
     let m = subject.module;
     // The whole module as one document (title, aims, outcomes): robust where single outcomes are worded apart.
@@ -232,8 +266,15 @@ fn rank_modules(
             let links: Vec<Link> = nat
                 .iter()
                 .map(|n| {
-                    let b = best_of(with_aims, n, p);
-                    let credit = b.map_or(0.0, |(_, s)| p.credit(&s, false));
+                    let (picks, reviewed) =
+                        review::apply(ranked(with_aims, n, p, |_| 0.0), |(i, _)| {
+                            reviews.decision((&c.id, &n.outcome), (&m.id, &i.outcome))
+                        });
+                    let b = picks.first().copied();
+                    let credit = match reviewed {
+                        Review::Accepted => 1.0,
+                        _ => b.map_or(0.0, |(_, s)| p.credit(&s, false)),
+                    };
                     Link {
                         national: n.outcome.clone(),
                         national_text: n.text.clone(),
@@ -241,18 +282,13 @@ fn rank_modules(
                         score: round(b.map_or(0.0, |(_, s)| s.total)),
                         covered: credit >= 1.0,
                         partial: credit > 0.0 && credit < 1.0,
+                        threshold: b.map_or(p.cover, |(_, s)| p.threshold(&s)),
                         url: n.url.clone(),
+                        reviewed,
                     }
                 })
                 .collect();
-            let credit: f64 = links
-                .iter()
-                .map(|l| match (l.covered, l.partial) {
-                    (true, _) => 1.0,
-                    (_, true) => 0.5,
-                    _ => 0.0,
-                })
-                .sum();
+            let credit: f64 = links.iter().map(Link::credit).sum();
             let back_scores: Vec<Option<Score>> = outcomes
                 .iter()
                 .map(|o| best_of(&nat, o, p).map(|(_, s)| s))
@@ -303,12 +339,15 @@ fn rank_modules(
     (ranking, details)
 }
 
+/// Checks `subject` against `against`; `reviews` holds reviewers' decisions on pairs of the module's
+/// outcomes (its id as their curriculum) and national outcomes, applied by the same rule as in coverage.
 pub fn check(
     catalog: &Catalog,
     subject: &Subject<'_>,
     against: &[&Curriculum],
     p: &Params,
     top: usize,
+    reviews: &Reviews,
 ) -> Result<CheckResult, String> {
     let m = subject.module;
     let mut extra: Vec<String> = m.outcomes.iter().map(|o| o.text.clone()).collect();
@@ -344,7 +383,7 @@ pub fn check(
         .collect();
 
     // First pass: which national module the file implements, with no assumption about its population.
-    let (first, _) = rank_modules(&corpus, subject, &outcomes, &with_aims, against, p);
+    let (first, _) = rank_modules(&corpus, subject, &outcomes, &with_aims, against, p, reviews);
     // The module is written for the population of its best national module's curriculum: its untagged
     // outcomes take that scope, so adult and children's competences no longer meet (the taxonomy says which
     // competences are population-neutral). Then everything is measured again in that context.
@@ -362,7 +401,8 @@ pub fn check(
             }
         }
     }
-    let (ranking, details) = rank_modules(&corpus, subject, &outcomes, &with_aims, against, p);
+    let (ranking, details) =
+        rank_modules(&corpus, subject, &outcomes, &with_aims, against, p, reviews);
     let best_ids: Vec<(String, String)> = ranking
         .iter()
         .take(top.clamp(1, 3))
@@ -402,18 +442,29 @@ pub fn check(
                 }
             });
             let mut seen = std::collections::BTreeSet::new();
-            let mut picks = picks
+            let picks: Vec<_> = picks
                 .into_iter()
-                .filter(|(i, _)| seen.insert(i.outcome.clone()));
+                .filter(|(i, _)| seen.insert(i.outcome.clone()))
+                .collect();
+            let (picks, reviewed) = review::apply(picks, |(i, _)| {
+                reviews.decision((&m.id, &o.outcome), (&i.curriculum, &i.outcome))
+            });
+            let mut picks = picks.into_iter();
             let b = picks.next();
             let s = b.map_or(0.0, |(_, s)| s.total);
-            let matched = b.is_some_and(|(_, sc)| sc.total >= p.threshold(&sc));
+            let credit = match reviewed {
+                Review::Accepted => 1.0,
+                _ => b.map_or(0.0, |(_, sc)| p.credit(&sc, false)),
+            };
             FileOutcome {
                 id: o.outcome.clone(),
                 text: o.text.clone(),
                 best: b.map(|(i, _)| format!("{}:{}", i.curriculum, i.outcome)),
                 score: round(s),
-                matched,
+                matched: credit >= 1.0,
+                partial: credit > 0.0 && credit < 1.0,
+                threshold: b.map_or(p.cover, |(_, sc)| p.threshold(&sc)),
+                reviewed,
                 alternatives: picks
                     .take(4)
                     .map(|(i, s)| (format!("{}:{}", i.curriculum, i.outcome), round(s.total)))

@@ -1,10 +1,13 @@
 //! Comparing two curricula: coverage both ways, module × module similarity, set tables, strongest matches.
 
+use std::collections::HashMap;
+
 use ndarray::Array2;
 use serde::Serialize;
 
 use super::corpus::Side;
 use super::params::Params;
+use super::review::{self, Review, Reviews};
 use super::sets::{self, DomainSets, SetStats};
 use super::similarity::{Score, score};
 
@@ -60,6 +63,33 @@ pub struct Match {
     pub partial: bool,
     /// The outcome is marked `derived from aims` in its spec.
     pub derived_from_aims: bool,
+    /// Whether a reviewer's decision stands behind this match: `accepted`, `rejected` (the model's preferred
+    /// counterpart was rejected and the next best is shown) or `none`.
+    pub reviewed: Review,
+}
+
+impl Match {
+    /// The credit this outcome earns at the thresholds of `p`: 1 when a reviewer accepted its counterpart,
+    /// else 1 covered, ½ partial, 0 otherwise by its score.
+    pub fn credit_at(&self, p: &Params) -> f64 {
+        if self.reviewed == Review::Accepted {
+            return 1.0;
+        }
+        self.best
+            .as_ref()
+            .map_or(0.0, |c| p.credit(&c.score, c.mutual))
+    }
+
+    /// The credit this outcome earns: 1 covered, ½ partial, 0 otherwise.
+    pub fn credit(&self) -> f64 {
+        if self.covered {
+            1.0
+        } else if self.partial {
+            0.5
+        } else {
+            0.0
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -87,7 +117,22 @@ pub struct Coverage {
     pub partial_from: f64,
     /// Share of the threshold from which a mutual best match counts as covered.
     pub mutual_from: f64,
+    /// How many of the outcomes' matches rest on a reviewer's decision.
+    pub reviewed: Reviewed,
     pub outcomes: Vec<Match>,
+}
+
+/// Counts of matches that rest on reviewers' decisions.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Reviewed {
+    pub accepted: usize,
+    pub rejected: usize,
+}
+
+impl Reviewed {
+    pub fn any(&self) -> bool {
+        self.accepted + self.rejected > 0
+    }
 }
 
 /// Every outcome of `a` scored against every outcome of `b`, once per pair: the score is symmetric, so both
@@ -98,17 +143,20 @@ pub fn score_matrix(a: &Side, b: &Side, p: &Params) -> Array2<Score> {
     })
 }
 
-/// For each lane of `scores` along `axis`, the best entry (index and score); ties go to the earlier outcome.
+/// For each lane of `scores` along `axis`, the best entry (index and score) among those `keep(lane, index)`
+/// allows; ties go to the earlier outcome.
 fn best_along(
     scores: ndarray::ArrayView2<'_, Score>,
     axis: ndarray::Axis,
+    keep: impl Fn(usize, usize) -> bool,
 ) -> Vec<Option<(usize, Score)>> {
     scores
         .axis_iter(axis)
-        .map(|lane| {
+        .enumerate()
+        .map(|(lane, v)| {
             let mut best: Option<(usize, Score)> = None;
-            for (i, s) in lane.iter().enumerate() {
-                if best.is_none_or(|(_, bs)| s.total > bs.total) {
+            for (i, s) in v.iter().enumerate() {
+                if keep(lane, i) && best.is_none_or(|(_, bs)| s.total > bs.total) {
                     best = Some((i, *s));
                 }
             }
@@ -117,16 +165,44 @@ fn best_along(
         .collect()
 }
 
-/// Coverage of `to` by `from`, given `scores` with `from`'s outcomes as rows and `to`'s as columns.
+/// Reviewers' decisions on pairs of `from` (rows) and `to` (columns) by index: accepted or rejected.
+fn decided(from: &Side, to: &Side, reviews: &Reviews) -> HashMap<(usize, usize), bool> {
+    let mut d = HashMap::new();
+    if reviews.is_empty() {
+        return d;
+    }
+    let index: HashMap<&str, usize> = from
+        .items
+        .iter()
+        .enumerate()
+        .map(|(i, it)| (it.outcome.as_str(), i))
+        .collect();
+    for (j, b) in to.items.iter().enumerate() {
+        for (o, accept) in reviews.covering(&to.id, &b.outcome, &from.id) {
+            if let Some(&i) = index.get(o) {
+                d.insert((i, j), accept);
+            }
+        }
+    }
+    d
+}
+
+/// Coverage of `to` by `from`, given `scores` with `from`'s outcomes as rows and `to`'s as columns. A pair a
+/// reviewer accepted covers at full credit (the best-scoring accepted counterpart is shown); a rejected
+/// pair never covers, and the next-best counterpart is used instead. This is the one place decisions
+/// apply: the gate, top-ups and `check` read their credits from here.
 pub fn coverage(
     from: &Side,
     to: &Side,
     scores: ndarray::ArrayView2<'_, Score>,
     p: &Params,
+    reviews: &Reviews,
 ) -> Coverage {
-    let best = best_along(scores, ndarray::Axis(1));
+    let decided = decided(from, to, reviews);
+    let allowed = |i: usize, j: usize| decided.get(&(i, j)) != Some(&false);
+    let best = best_along(scores, ndarray::Axis(1), |j, i| allowed(i, j));
     // Each `from` outcome's own best `to` outcome: a match both pick is a mutual best match.
-    let back = best_along(scores, ndarray::Axis(0));
+    let back = best_along(scores, ndarray::Axis(0), allowed);
     let mut covered_weight = 0.0;
     let mut total_weight = 0.0;
     let outcomes: Vec<Match> = to
@@ -135,7 +211,17 @@ pub fn coverage(
         .zip(best)
         .enumerate()
         .map(|(j, (b, m))| {
-            let best = m.map(|(i, s)| {
+            // With decisions on this outcome, its candidates ranked by score go through the review rule.
+            let (pick, reviewed) = if decided.keys().any(|&(_, jj)| jj == j) {
+                let mut ranked: Vec<(usize, Score)> =
+                    (0..from.items.len()).map(|i| (i, scores[[i, j]])).collect();
+                ranked.sort_by(|x, y| y.1.total.total_cmp(&x.1.total).then(x.0.cmp(&y.0)));
+                let (kept, review) = review::apply(ranked, |&(i, _)| decided.get(&(i, j)).copied());
+                (kept.first().copied(), review)
+            } else {
+                (m, Review::None)
+            };
+            let best = pick.map(|(i, s)| {
                 let a = &from.items[i];
                 Counterpart {
                     module: a.module.clone(),
@@ -145,21 +231,25 @@ pub fn coverage(
                     mutual: back[i].is_some_and(|(k, _)| k == j),
                 }
             });
-            let credit = best.as_ref().map_or(0.0, |c| p.credit(&c.score, c.mutual));
-            let covered = credit >= 1.0;
-            total_weight += b.weight;
-            covered_weight += b.weight * credit;
-            Match {
+            let mut out = Match {
                 module: b.module.clone(),
                 outcome: b.outcome.clone(),
                 text: b.text.clone(),
-                partial: credit > 0.0 && !covered,
+                partial: false,
                 best,
-                covered,
+                covered: false,
                 derived_from_aims: b.from_aims,
-            }
+                reviewed,
+            };
+            let credit = out.credit_at(p);
+            out.covered = credit >= 1.0;
+            out.partial = credit > 0.0 && !out.covered;
+            total_weight += b.weight;
+            covered_weight += b.weight * credit;
+            out
         })
         .collect();
+    let count = |r: Review| outcomes.iter().filter(|o| o.reviewed == r).count();
     Coverage {
         from: from.id.clone(),
         to: to.id.clone(),
@@ -173,6 +263,10 @@ pub fn coverage(
         threshold_gloss: p.cover_gloss,
         partial_from: p.partial,
         mutual_from: p.mutual,
+        reviewed: Reviewed {
+            accepted: count(Review::Accepted),
+            rejected: count(Review::Rejected),
+        },
         outcomes,
     }
 }
@@ -208,7 +302,13 @@ pub struct PairAnalysis {
     pub b_covers_a: Coverage,
 }
 
-pub fn analyse(a: &Side, b: &Side, tax: &crate::model::Taxonomy, p: &Params) -> PairAnalysis {
+pub fn analyse(
+    a: &Side,
+    b: &Side,
+    tax: &crate::model::Taxonomy,
+    p: &Params,
+    reviews: &Reviews,
+) -> PairAnalysis {
     let ids = |s: &Side| s.modules.iter().map(|m| m.id.clone()).collect::<Vec<_>>();
     let scores = score_matrix(a, b, p);
     PairAnalysis {
@@ -216,7 +316,7 @@ pub fn analyse(a: &Side, b: &Side, tax: &crate::model::Taxonomy, p: &Params) -> 
         modules: Matrix::from_array(ids(a), ids(b), &module_similarity(a, b, &scores)),
         module_sets: Matrix::from_array(ids(a), ids(b), &sets::module_jaccard(a, b)),
         domains: sets::by_domain(a, b, tax),
-        a_covers_b: coverage(a, b, scores.view(), p),
-        b_covers_a: coverage(b, a, scores.t(), p),
+        a_covers_b: coverage(a, b, scores.view(), p, reviews),
+        b_covers_a: coverage(b, a, scores.t(), p, reviews),
     }
 }

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::compare::{Coverage, round};
+use super::compare::{Coverage, Reviewed, round};
 use super::corpus::Side;
 use super::params::Params;
 use super::topup::{self, TopUp};
@@ -77,19 +77,14 @@ pub struct Gate {
     pub facts: Vec<String>,
     pub sensitivity: Vec<SensitivityRow>,
     pub stable: bool,
+    /// How many of `to`'s outcomes have a match resting on a reviewer's decision.
+    pub reviewed: Reviewed,
 }
 
 /// The credit each outcome of `to` earns at the thresholds of `p` (1 covered, ½ partial, 0), from stored
 /// best scores.
 fn credits_at(cov: &Coverage, p: &Params) -> Vec<f64> {
-    cov.outcomes
-        .iter()
-        .map(|m| {
-            m.best
-                .as_ref()
-                .map_or(0.0, |c| p.credit(&c.score, c.mutual))
-        })
-        .collect()
+    cov.outcomes.iter().map(|m| m.credit_at(p)).collect()
 }
 
 /// Per critical domain, the share of `to`'s outcomes there that are not covered (a partial match counts
@@ -208,7 +203,9 @@ pub fn gate(
     p: &Params,
     facts: Vec<String>,
 ) -> (Gate, TopUp) {
-    let (domains, measured, needed, coverage, verdict, plan) = decide(to, cov, tax, p, &from.id);
+    let (domains, measured, needed, coverage, verdict, mut plan) =
+        decide(to, cov, tax, p, &from.id);
+    plan.reviewed = cov.reviewed;
     let mut sensitivity = Vec::new();
     for name in ["cover", "flag", "rule_out", "equivalent"] {
         for f in FACTORS {
@@ -250,6 +247,7 @@ pub fn gate(
             facts,
             sensitivity,
             stable,
+            reviewed: cov.reviewed,
         },
         plan,
     )

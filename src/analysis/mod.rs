@@ -6,8 +6,10 @@ pub mod corpus;
 pub mod embed;
 pub mod explain;
 pub mod gate;
+pub mod mapping;
 pub mod params;
 pub mod prebuilt;
+pub mod review;
 pub mod scale;
 pub mod sets;
 pub mod similarity;
@@ -103,6 +105,8 @@ pub struct Engine<'a> {
     pub catalog: &'a Catalog,
     pub corpus: Corpus,
     pub params: Params,
+    /// Reviewers' decisions, applied in coverage (empty: the model's proposals stand).
+    pub reviews: review::Reviews,
 }
 
 /// Differences of population and setting, reported as facts beside the verdict (never deciding it).
@@ -142,6 +146,7 @@ impl<'a> Engine<'a> {
             catalog,
             corpus: Corpus::fit(catalog, &[], params.method)?,
             params,
+            reviews: review::Reviews::default(),
         })
     }
 
@@ -169,7 +174,13 @@ impl<'a> Engine<'a> {
 
     pub fn pair(&self, a: &Curriculum, b: &Curriculum) -> Pair {
         let (sa, sb) = (self.corpus.side(a), self.corpus.side(b));
-        let an = compare::analyse(&sa, &sb, &self.catalog.taxonomy, &self.params);
+        let an = compare::analyse(
+            &sa,
+            &sb,
+            &self.catalog.taxonomy,
+            &self.params,
+            &self.reviews,
+        );
         let (gate_ab, topup_ab) = self.one_way(a, b, &sa, &sb, &an.a_covers_b);
         let (gate_ba, topup_ba) = self.one_way(b, a, &sb, &sa, &an.b_covers_a);
         Pair {

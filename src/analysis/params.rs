@@ -57,6 +57,10 @@ pub struct Params {
     /// same thing, even when different words keep the score low. Tagged scores do not need it (shared tags
     /// already say so). 1 turns the rule off.
     pub mutual: f64,
+    /// A mapping that covers one way only is a close match (`skos:closeMatch`) from this multiple of its
+    /// coverage threshold; below it, the outcome that covers is the broader one. A rule of thumb, not chosen
+    /// on labels (the gold set labels matches, not their breadth).
+    pub close: f64,
     /// Factor on the score of two outcomes written for incompatible populations (adult vs children), unless
     /// the national competency is population-neutral.
     pub context_penalty: f64,
@@ -88,6 +92,7 @@ impl Params {
         cover_text: 0.42,
         partial: 0.7,
         mutual: 0.7,
+        close: 1.25,
         context_penalty: 0.3,
         module_prior: 0.05,
         aims_weight: 0.8,
@@ -183,6 +188,11 @@ impl Params {
                 "mutual",
                 self.mutual,
                 "share of the threshold from which a mutual best match (each the other's best) on text alone counts as covered",
+            ),
+            (
+                "close",
+                self.close,
+                "multiple of the threshold from which a match that covers one way only is a close match (SSSOM)",
             ),
             (
                 "context_penalty",

@@ -41,6 +41,9 @@ pub struct TopUp {
     pub practice: Vec<Practice>,
     pub credits: u64,
     pub rule: String,
+    /// How many of the target's outcomes have a match resting on a reviewer's decision (filled in by the
+    /// gate, which has the coverage).
+    pub reviewed: super::compare::Reviewed,
 }
 
 pub const CREDIT_RULE: &str = "per module of the target: its credits × the share of its outcomes not covered, rounded up to a multiple of 5";
@@ -100,6 +103,7 @@ pub fn propose(from: &str, to: &Side, covered: &[bool]) -> TopUp {
         modules,
         practice: Vec::new(),
         rule: CREDIT_RULE.to_string(),
+        reviewed: Default::default(),
     }
 }
 

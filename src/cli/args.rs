@@ -44,6 +44,10 @@ pub enum Format {
     Markdown,
     Csv,
     Json,
+    /// Every proposed outcome mapping as SSSOM TSV (`overlap A B …` and `check FILE` only).
+    Sssom,
+    /// A Moodle competency framework CSV (`export` only).
+    Moodle,
 }
 
 /// How outcomes are scored and judged: every default comes from the engine's parameters.
@@ -102,6 +106,10 @@ pub struct CompareOpts {
     /// How many strongest matches and unmatched outcomes to list.
     #[arg(long, default_value_t = 10)]
     pub top: usize,
+    /// Reviewers' decisions: an SSSOM file whose `semapv:ManualMappingCuration` rows accept a pair (it covers,
+    /// whatever the score) or, with `predicate_modifier` `Not`, reject it (it never covers). Repeatable.
+    #[arg(long, value_name = "FILE")]
+    pub mappings: Vec<PathBuf>,
     #[command(flatten)]
     pub thresholds: Thresholds,
 }
@@ -122,6 +130,10 @@ pub enum Command {
         /// Write the proposal as a draft module file in the specification language.
         #[arg(long, value_name = "FILE")]
         emit: Option<PathBuf>,
+        /// Reviewers' decisions: an SSSOM file whose `semapv:ManualMappingCuration` rows accept a pair (it covers,
+        /// whatever the score) or, with `predicate_modifier` `Not`, reject it (it never covers). Repeatable.
+        #[arg(long, value_name = "FILE")]
+        mappings: Vec<PathBuf>,
         #[command(flatten)]
         thresholds: Thresholds,
     },
@@ -144,6 +156,10 @@ pub enum Command {
         /// Put the generation time into the report.
         #[arg(long)]
         stamp: bool,
+        /// Reviewers' decisions: an SSSOM file whose `semapv:ManualMappingCuration` rows accept a pair (it covers,
+        /// whatever the score) or, with `predicate_modifier` `Not`, reject it (it never covers). Repeatable.
+        #[arg(long, value_name = "FILE")]
+        mappings: Vec<PathBuf>,
         #[command(flatten)]
         thresholds: Thresholds,
     },
@@ -161,6 +177,12 @@ pub enum Command {
         /// How texts are compared (see `overlap --help`); `meaning` embeds every line, so it suits small files.
         #[arg(long, value_enum, default_value_t = Method::Lexical)]
         method: Method,
+    },
+    /// Write a curriculum for another system: `--format moodle` gives a Moodle competency framework CSV
+    /// (Site administration → Competencies → Import competency framework).
+    Export {
+        #[arg(value_name = "CURRICULUM")]
+        curriculum: String,
     },
     /// List the loaded curricula with aliases, modules, credits, levels and sources.
     List,
@@ -205,6 +227,10 @@ pub struct CheckArgs {
     /// How many national modules to rank in the output.
     #[arg(long, default_value_t = 5)]
     pub top: usize,
+    /// Reviewers' decisions: an SSSOM file whose `semapv:ManualMappingCuration` rows accept a pair (it covers,
+    /// whatever the score) or, with `predicate_modifier` `Not`, reject it (it never covers). Repeatable.
+    #[arg(long, value_name = "FILE")]
+    pub mappings: Vec<PathBuf>,
     #[command(flatten)]
     pub thresholds: Thresholds,
 }

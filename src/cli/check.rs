@@ -147,6 +147,29 @@ fn subjects(global: &Global, path: &Path) -> Result<Read, Failure> {
     })
 }
 
+/// Decisions on pairs of the module's outcomes (its id as their curriculum) and national outcomes.
+fn module_reviews(
+    paths: &[PathBuf],
+    catalog: &crate::model::Catalog,
+    m: &Module,
+) -> Result<crate::analysis::review::Reviews, Failure> {
+    if paths.is_empty() {
+        return Ok(Default::default());
+    }
+    let mut known = super::review::known(catalog);
+    known.push(crate::model::review::Known {
+        id: &m.id,
+        outcomes: m
+            .outcomes
+            .iter()
+            .map(|o| (o.id.as_str(), o.text.as_str()))
+            .collect(),
+    });
+    Ok(crate::analysis::review::Reviews::new(
+        &super::review::decisions(paths, &known)?,
+    ))
+}
+
 /// The results for one file, and its warnings rendered for people.
 fn check_file(
     global: &Global,
@@ -175,13 +198,35 @@ fn check_file(
                 module: m,
                 aims: aims.clone(),
             };
-            let mut r = check(&ws.catalog, &subject, &against, &p, args.top)
+            let reviews = module_reviews(&args.mappings, &ws.catalog, m)?;
+            let mut r = check(&ws.catalog, &subject, &against, &p, args.top, &reviews)
                 .map_err(|e| Failure::input(format!("error: {e}\n")))?;
             r.warnings.clone_from(&warnings);
             Ok(r)
         })
         .collect::<Result<_, _>>()
         .map(|rs| (rs, shown))
+}
+
+/// The mappings of every checked module as one SSSOM file.
+fn sssom(global: &Global, args: &CheckArgs, results: &[CheckResult]) -> Result<String, Failure> {
+    let ws = load(global, &[])?;
+    let p = super::params(&args.thresholds)?;
+    let text = |cur: &str, out: &str| {
+        ws.catalog
+            .curricula
+            .iter()
+            .find(|c| c.id == cur)
+            .and_then(|c| c.outcomes().find(|(_, o)| o.id == out))
+            .map(|(_, o)| o.text.clone())
+    };
+    let mut sides: Vec<String> = results.iter().map(|r| r.module.clone()).collect();
+    sides.extend(results.first().map_or(Vec::new(), |r| r.against.clone()));
+    let mappings: Vec<_> = results
+        .iter()
+        .flat_map(|r| crate::analysis::mapping::of_check(r, text, &p))
+        .collect();
+    Ok(crate::report::sssom::tsv(&sides, &mappings, p.method))
 }
 
 fn below(r: &CheckResult, min: Option<f64>) -> bool {
@@ -208,14 +253,18 @@ pub fn run(global: &Global, args: &CheckArgs) -> Result<String, Failure> {
         .iter()
         .flat_map(|r| check_views::result(r, args.top))
         .collect();
-    let out = render(global.format, &tables, || {
-        if results.len() == 1 {
-            serde_json::to_value(&results[0])
-        } else {
-            serde_json::to_value(&results)
-        }
-        .unwrap_or_default()
-    });
+    let out = if global.format == Format::Sssom {
+        sssom(global, args, &results)?
+    } else {
+        render(global.format, &tables, || {
+            if results.len() == 1 {
+                serde_json::to_value(&results[0])
+            } else {
+                serde_json::to_value(&results)
+            }
+            .unwrap_or_default()
+        })
+    };
     if let Some(r) = results.iter().find(|r| below(r, args.min_coverage)) {
         let (module, coverage) = r
             .ranking

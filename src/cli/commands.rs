@@ -4,10 +4,10 @@ use std::path::{Path, PathBuf};
 
 use super::args::{CompareOpts, Format, Global, Thresholds};
 use super::{Failure, load, params, render};
-use crate::analysis::explain;
 use crate::analysis::similarity::COMPETENCY_SHARE;
+use crate::analysis::{explain, mapping};
 use crate::model::{Catalog, Curriculum, LoadSet};
-use crate::report::{draft, views};
+use crate::report::{draft, sssom, views};
 
 pub(crate) fn find<'a>(catalog: &'a Catalog, name: &str) -> Result<&'a Curriculum, Failure> {
     catalog
@@ -87,8 +87,17 @@ pub fn compare(global: &Global, ids: &[String], opts: &CompareOpts) -> Result<St
         *first = with_modules(first, &ws.catalog, &opts.with);
     }
     let refs: Vec<&Curriculum> = list.iter().collect();
-    let engine = super::engine(&ws.catalog, p)?;
+    let engine = super::engine(&ws.catalog, p, &opts.mappings)?;
     let cmp = engine.compare(&refs);
+    if global.format == Format::Sssom {
+        let mappings: Vec<_> = cmp
+            .pairs
+            .iter()
+            .flat_map(|p| mapping::of_pair(&p.a_covers_b, &p.b_covers_a, &engine.params))
+            .collect();
+        let ids: Vec<String> = cmp.curricula.iter().map(|c| c.id.clone()).collect();
+        return Ok(sssom::tsv(&ids, &mappings, engine.params.method));
+    }
     let tables = views::comparison(&cmp, opts.top);
     Ok(render(global.format, &tables, || {
         if cmp.pairs.len() == 1 {
@@ -102,16 +111,16 @@ pub fn compare(global: &Global, ids: &[String], opts: &CompareOpts) -> Result<St
 
 pub fn topup(
     global: &Global,
-    from: &str,
-    to: &str,
+    (from, to): (&str, &str),
     emit: Option<&Path>,
+    mappings: &[PathBuf],
     t: &Thresholds,
 ) -> Result<String, Failure> {
     let ws = load(global, &[])?;
     let p = params(t)?;
     let (a, b) = (find(&ws.catalog, from)?, find(&ws.catalog, to)?);
     distinct(&ws.catalog, &[from, to], &[a, b])?;
-    let engine = super::engine(&ws.catalog, p)?;
+    let engine = super::engine(&ws.catalog, p, mappings)?;
     let pair = engine.pair(a, b);
     if let Some(path) = emit {
         let v = &pair.gate_ab.verdict;
@@ -155,7 +164,7 @@ pub fn topup(
 
 pub fn explain(global: &Global, a: &str, b: &str, t: &Thresholds) -> Result<String, Failure> {
     let ws = load(global, &[])?;
-    let engine = super::engine(&ws.catalog, params(t)?)?;
+    let engine = super::engine(&ws.catalog, params(t)?, &[])?;
     let item = |spec: &str| {
         let (c, o) = spec.split_once(':').ok_or_else(|| {
             Failure::usage(format!(
@@ -264,6 +273,14 @@ pub fn explain(global: &Global, a: &str, b: &str, t: &Thresholds) -> Result<Stri
     Ok(render(global.format, &[t], || {
         serde_json::to_value(&e).unwrap_or_default()
     }))
+}
+
+/// `export CURRICULUM --format moodle`: the curriculum as a Moodle competency framework CSV.
+pub fn export(global: &Global, curriculum: &str) -> Result<String, Failure> {
+    let ws = load(global, &[])?;
+    let c = find(&ws.catalog, curriculum)?;
+    let t = crate::report::moodle::framework(c, &ws.catalog.taxonomy);
+    Ok(crate::report::table::to_csv(&t))
 }
 
 pub fn list(global: &Global) -> Result<String, Failure> {

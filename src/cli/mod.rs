@@ -8,6 +8,7 @@ mod commands;
 mod degenerate;
 pub mod io;
 mod report;
+mod review;
 mod similarity;
 
 use std::io::IsTerminal;
@@ -71,12 +72,18 @@ pub(crate) fn load(global: &Global, extra: &[std::path::PathBuf]) -> Result<Work
     Ok(ws)
 }
 
-/// The engine over a loaded catalog; the embedding model is the only thing that can fail here.
-pub(crate) fn engine(
-    catalog: &crate::model::Catalog,
+/// The engine over a loaded catalog, with the reviewers' decisions of `mappings` (SSSOM files); a broken
+/// mapping file or an embedding model that cannot run fails here.
+pub(crate) fn engine<'a>(
+    catalog: &'a crate::model::Catalog,
     p: Params,
-) -> Result<crate::analysis::Engine<'_>, Failure> {
-    crate::analysis::Engine::new(catalog, p).map_err(|e| Failure::input(format!("error: {e}\n")))
+    mappings: &[std::path::PathBuf],
+) -> Result<crate::analysis::Engine<'a>, Failure> {
+    let reviews = review::reviews(mappings, catalog)?;
+    let mut e = crate::analysis::Engine::new(catalog, p)
+        .map_err(|e| Failure::input(format!("error: {e}\n")))?;
+    e.reviews = reviews;
+    Ok(e)
 }
 
 pub(crate) fn params(t: &Thresholds) -> Result<Params, Failure> {
@@ -105,6 +112,22 @@ pub(crate) fn params(t: &Thresholds) -> Result<Params, Failure> {
 
 /// Runs the command line and returns the process exit code; output goes to stdout, errors to stderr.
 pub fn run(cli: Cli) -> i32 {
+    let sssom_here = match &cli.command {
+        None | Some(Command::Compare { .. }) => true,
+        Some(Command::Check(args)) => args.batch.is_none(),
+        _ => false,
+    };
+    if cli.global.format == Format::Sssom && !sssom_here {
+        return finish(Err(Failure::usage(
+            "error: --format sssom is for `overlap A B …` and `overlap check FILE`\n",
+        )));
+    }
+    let export = matches!(cli.command, Some(Command::Export { .. }));
+    if (cli.global.format == Format::Moodle) != export {
+        return finish(Err(Failure::usage(
+            "error: `overlap export CURRICULUM` takes --format moodle, and only it does\n",
+        )));
+    }
     let result = match cli.command {
         None if cli.ids.is_empty() => {
             use clap::CommandFactory;
@@ -116,8 +139,15 @@ pub fn run(cli: Cli) -> i32 {
             from,
             to,
             emit,
+            mappings,
             thresholds,
-        }) => commands::topup(&cli.global, &from, &to, emit.as_deref(), &thresholds),
+        }) => commands::topup(
+            &cli.global,
+            (&from, &to),
+            emit.as_deref(),
+            &mappings,
+            &thresholds,
+        ),
         Some(Command::Explain { a, b, thresholds }) => {
             commands::explain(&cli.global, &a, &b, &thresholds)
         }
@@ -126,8 +156,9 @@ pub fn run(cli: Cli) -> i32 {
             ids,
             out,
             stamp,
+            mappings,
             thresholds,
-        }) => report::run(&cli.global, &ids, &out, stamp, &thresholds),
+        }) => report::run(&cli.global, &ids, (&out, stamp), &mappings, &thresholds),
         Some(Command::Similarity {
             a,
             b,
@@ -135,6 +166,7 @@ pub fn run(cli: Cli) -> i32 {
             quiet,
             method,
         }) => similarity::run(&a, &b, top, quiet, method),
+        Some(Command::Export { curriculum }) => commands::export(&cli.global, &curriculum),
         Some(Command::List) => commands::list(&cli.global),
         Some(Command::Parse { files }) => commands::parse(&cli.global, &files),
         Some(Command::Fmt {
@@ -231,7 +263,9 @@ pub(crate) fn render(
             .map(table::to_markdown)
             .collect::<Vec<_>>()
             .join("\n"),
-        Format::Csv => tables
+        // Commands that write SSSOM or Moodle CSV write it themselves (`run` refuses the formats elsewhere);
+        // their tables are CSV-like rows.
+        Format::Csv | Format::Sssom | Format::Moodle => tables
             .iter()
             .map(|t| {
                 format!(

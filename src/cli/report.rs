@@ -36,8 +36,8 @@ fn utc(secs: i64) -> String {
 pub fn run(
     global: &Global,
     ids: &[String],
-    out: &Path,
-    stamp: bool,
+    (out, stamp): (&Path, bool),
+    mappings: &[std::path::PathBuf],
     t: &crate::cli::args::Thresholds,
 ) -> Result<String, Failure> {
     let ws = load(global, &[])?;
@@ -59,7 +59,7 @@ pub fn run(
         )));
     }
     let params = super::params(t)?;
-    let cmp = super::engine(&ws.catalog, params)?.compare(&list);
+    let cmp = super::engine(&ws.catalog, params, mappings)?.compare(&list);
     let created = stamp.then(|| {
         std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)

@@ -5,6 +5,7 @@ pub mod descriptor;
 pub mod load;
 pub mod prebuilt;
 pub mod registry;
+pub mod review;
 pub mod types;
 
 pub use load::{LoadError, LoadSet, Workspace};

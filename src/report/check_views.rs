@@ -1,6 +1,7 @@
 //! Views of `overlap check` results.
 
 use super::table::{Cell, Table};
+use super::views::marked;
 use crate::analysis::check::CheckResult;
 
 pub fn result(r: &CheckResult, top: usize) -> Vec<Table> {
@@ -57,7 +58,7 @@ pub fn result(r: &CheckResult, top: usize) -> Vec<Table> {
                     "MISSED"
                 }
                 .into(),
-                l.by.clone().unwrap_or_default().into(),
+                marked(l.by.clone().unwrap_or_default(), l.reviewed).into(),
                 Cell::score(l.score),
                 l.national_text.clone().into(),
                 l.url.clone().unwrap_or_default().into(),
@@ -88,7 +89,7 @@ pub fn result(r: &CheckResult, top: usize) -> Vec<Table> {
         };
         t.row(vec![
             o.id.clone().into(),
-            o.best.clone().unwrap_or_default().into(),
+            marked(o.best.clone().unwrap_or_default(), o.reviewed).into(),
             Cell::score(o.score),
             if o.matched { "yes" } else { "NO MATCH" }.into(),
             tags.into(),

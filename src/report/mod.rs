@@ -7,6 +7,8 @@ pub mod export;
 pub mod files;
 pub mod html;
 pub mod method;
+pub mod moodle;
+pub mod sssom;
 pub mod svg;
 pub mod table;
 pub mod views;

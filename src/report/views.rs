@@ -1,8 +1,9 @@
 //! Views: analysis results → tables. Formatting only; every number comes from the analysis.
 
 use super::table::{Cell, Table};
-use crate::analysis::compare::{Coverage, Matrix};
+use crate::analysis::compare::{Coverage, Matrix, Reviewed};
 use crate::analysis::gate::Gate;
+use crate::analysis::review::Review;
 use crate::analysis::sets::DomainSets;
 use crate::analysis::{Comparison, Pair, Summary, TopUp, Verdict, VerdictKind};
 use crate::model::Catalog;
@@ -132,6 +133,31 @@ pub fn domains(name: String, a: &str, b: &str, d: &[DomainSets]) -> Table {
     t
 }
 
+/// What a table's figures rest on, when reviewers decided any match: `None` when all are proposals.
+fn reviewed_note(r: &Reviewed) -> Option<String> {
+    r.any().then(|| {
+        format!(
+            "reviewed: {} match(es) accepted and {} rejected by a reviewer (--mappings) stand behind these figures; every other match is the model's proposal",
+            r.accepted, r.rejected
+        )
+    })
+}
+
+/// A counterpart's id, marked when a reviewer's decision stands behind it.
+pub(super) fn marked(id: String, r: Review) -> String {
+    match r {
+        Review::Accepted => format!("{id} [reviewed: accepted]"),
+        Review::Rejected => format!("{id} [reviewed: preferred match rejected]"),
+        Review::None => id,
+    }
+}
+
+fn counterpart_cell(o: &crate::analysis::compare::Match) -> Cell {
+    o.best.as_ref().map_or(Cell::Empty, |b| {
+        marked(b.outcome.clone(), o.reviewed).into()
+    })
+}
+
 /// The strongest matches: each of `to`'s outcomes with its best counterpart, highest first.
 pub fn matches(name: String, c: &Coverage, top: usize) -> Table {
     let mut t = Table::new(
@@ -163,7 +189,7 @@ pub fn matches(name: String, c: &Coverage, top: usize) -> Table {
     for (o, b) in m.into_iter().take(top) {
         t.row(vec![
             o.outcome.clone().into(),
-            b.outcome.clone().into(),
+            counterpart_cell(o),
             Cell::score(b.score.total),
             Cell::score(b.score.text),
             b.score.tags.map_or(Cell::Empty, Cell::score),
@@ -210,9 +236,7 @@ fn unmatched_row(o: &crate::analysis::compare::Match) -> Vec<Cell> {
         o.best
             .as_ref()
             .map_or(Cell::Empty, |b| Cell::score(b.score.total)),
-        o.best
-            .as_ref()
-            .map_or(Cell::Empty, |b| b.outcome.clone().into()),
+        counterpart_cell(o),
         o.text.clone().into(),
     ]
 }
@@ -260,6 +284,9 @@ pub fn gate(g: &Gate) -> Table {
         pct(g.thresholds.rule_out),
         pct(g.thresholds.equivalent)
     ));
+    if let Some(r) = reviewed_note(&g.reviewed) {
+        note.push_str(&format!("\n{r}"));
+    }
     t.note(note)
 }
 
@@ -350,14 +377,18 @@ pub fn topup(tu: &TopUp, verdict: &Verdict) -> Table {
             Cell::Empty,
         ]);
     }
-    t.note(format!("credit rule: {}", tu.rule))
+    let mut note = format!("credit rule: {}", tu.rule);
+    if let Some(r) = reviewed_note(&tu.reviewed) {
+        note.push_str(&format!("\n{r}"));
+    }
+    t.note(note)
 }
 
 /// All tables of one pair, in reading order.
 pub fn pair(p: &Pair, top: usize) -> Vec<Table> {
     let (a, b) = (&p.a.id, &p.b.id);
     let stem = format!("{}-{}", slug(a), slug(b));
-    vec![
+    let mut v = vec![
         summary(&[p.a.clone(), p.b.clone()]),
         matrix(
             format!("{stem}-modules"),
@@ -374,7 +405,52 @@ pub fn pair(p: &Pair, top: usize) -> Vec<Table> {
         gate(&p.gate_ba),
         topup(&p.topup_ab, &p.gate_ab.verdict),
         topup(&p.topup_ba, &p.gate_ba.verdict),
-    ]
+    ];
+    // Right after coverage: the matches reviewers decided, when there are any.
+    let reviewed: Vec<Table> = [&p.a_covers_b, &p.b_covers_a]
+        .into_iter()
+        .filter(|c| c.reviewed.any())
+        .map(|c| reviewed(format!("{stem}-reviewed-{}", slug(&c.to)), c))
+        .collect();
+    v.splice(4..4, reviewed);
+    v
+}
+
+/// Every outcome of `c.to` whose match rests on a reviewer's decision, with what it now counts as.
+pub fn reviewed(name: String, c: &Coverage) -> Table {
+    let mut t = Table::new(
+        name,
+        format!(
+            "Reviewed matches: {} outcomes whose counterpart in {} a reviewer decided (--mappings)",
+            c.to, c.from
+        ),
+        &[
+            &format!("{} outcome", c.to),
+            &format!("{} counterpart", c.from),
+            "score",
+            "counts as",
+            "text",
+        ],
+    );
+    for o in c.outcomes.iter().filter(|o| o.reviewed != Review::None) {
+        t.row(vec![
+            o.outcome.clone().into(),
+            counterpart_cell(o),
+            o.best
+                .as_ref()
+                .map_or(Cell::Empty, |b| Cell::score(b.score.total)),
+            if o.covered {
+                "covered"
+            } else if o.partial {
+                "partial"
+            } else {
+                "not covered"
+            }
+            .into(),
+            o.text.clone().into(),
+        ]);
+    }
+    t
 }
 
 pub fn coverage(p: &Pair) -> Table {
@@ -393,6 +469,15 @@ pub fn coverage(p: &Pair) -> Table {
             format!("{n} of {} (+{half} partial)", c.outcomes.len()).into(),
             Cell::score(c.threshold),
         ]);
+    }
+    let notes: Vec<String> = [&p.a_covers_b, &p.b_covers_a]
+        .iter()
+        .filter_map(|c| {
+            reviewed_note(&c.reviewed).map(|r| format!("{} covers {}: {r}", c.from, c.to))
+        })
+        .collect();
+    if !notes.is_empty() {
+        t.note = Some(notes.join("\n"));
     }
     t
 }

@@ -5,6 +5,7 @@ pub mod descriptor;
 pub mod extract;
 pub mod format;
 pub mod parse;
+pub mod sssom;
 pub mod tree;
 
 use crate::diagnostic::{Diagnostic, Span};
