@@ -17,6 +17,14 @@ fn objective(f: &Figures) -> f64 {
     f.top1 + f.top3 + f.covered_and_right + f.no_match_unmatched - 3.0 * f.coverage_mae
 }
 
+/// The figures of one grid point on one line.
+fn brief(f: &Figures) -> String {
+    format!(
+        "top1 {:.2} top3 {:.2} c&r {:.2} unmatched {:.2} mae {:.3} modules {}",
+        f.top1, f.top3, f.covered_and_right, f.no_match_unmatched, f.coverage_mae, f.modules_right
+    )
+}
+
 fn row(name: &str, f: &Figures) {
     println!(
         "| {name} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} | {:.3} | {}/{} |",
@@ -98,13 +106,8 @@ fn tune(catalog: &Catalog, gold: &[Labelled]) -> Result<(), String> {
                                     if obj > best + 1e-9 {
                                         best = obj;
                                         println!(
-                                            "obj {obj:.3}: meaning_weight {mw} floor {floor} prior {prior} penalty {penalty} gloss {gloss} cover_text {cover_text} partial {partial} poor_fit {poor_fit} → top1 {:.2} top3 {:.2} c&r {:.2} unmatched {:.2} mae {:.3} modules {}",
-                                            f.top1,
-                                            f.top3,
-                                            f.covered_and_right,
-                                            f.no_match_unmatched,
-                                            f.coverage_mae,
-                                            f.modules_right
+                                            "obj {obj:.3}: meaning_weight {mw} floor {floor} prior {prior} penalty {penalty} gloss {gloss} cover_text {cover_text} partial {partial} poor_fit {poor_fit} → {}",
+                                            brief(&f)
                                         );
                                     }
                                 }
@@ -141,13 +144,8 @@ fn tune_text(catalog: &Catalog, gold: &[Labelled]) -> Result<(), String> {
         }
         if let (obj, cover_text, Some(f)) = best {
             println!(
-                "obj {obj:.3}: meaning_weight_text {meaning_weight_text} cover_text {cover_text:.2} → top1 {:.2} top3 {:.2} c&r {:.2} unmatched {:.2} mae {:.3} modules {}",
-                f.top1,
-                f.top3,
-                f.covered_and_right,
-                f.no_match_unmatched,
-                f.coverage_mae,
-                f.modules_right
+                "obj {obj:.3}: meaning_weight_text {meaning_weight_text} cover_text {cover_text:.2} → {}",
+                brief(&f)
             );
         }
     }

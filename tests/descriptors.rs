@@ -3,20 +3,9 @@
 
 use overlap::syntax::descriptor::{Descriptor, parse};
 
-/// Outcomes of a made-up module on brief interventions with young people (our own wording).
-const OUTCOMES: [&str; 4] = [
-    "Assess the presenting difficulties of a young person using structured interviews and routine measures.",
-    "Plan a brief guided self-help intervention together with the young person and their family.",
-    "Evaluate progress with session-by-session measures and adjust the plan with a supervisor.",
-    "Recognise the limits of the practitioner role and refer on to more intensive services.",
-];
-
-/// Indicative content of the same module: a bulleted list that is not outcomes.
-const CONTENT: [&str; 3] = [
-    "Structured assessment interviews",
-    "Behavioural activation for low mood",
-    "Working with parents and carers",
-];
+#[path = "common/module_text.rs"]
+mod module_text;
+use module_text::{CONTENT, OUTCOMES};
 
 /// A descriptor whose outcome and content lists are marked by `marker(k)`, lines ending in `eol`.
 fn descriptor(marker: impl Fn(usize) -> String, lead_in: &str, eol: &str) -> String {

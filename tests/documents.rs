@@ -7,22 +7,9 @@ use std::io::Write as _;
 use overlap::syntax::descriptor::{Descriptor, read};
 use overlap::syntax::extract::{FileKind, extract};
 
-const TITLE: &str = "Brief Interventions with Young People";
-
-/// Outcomes of a made-up module (our own wording).
-const OUTCOMES: [&str; 4] = [
-    "Assess the presenting difficulties of a young person using structured interviews and routine measures.",
-    "Plan a brief guided self-help intervention together with the young person and their family.",
-    "Evaluate progress with session-by-session measures and adjust the plan with a supervisor.",
-    "Recognise the limits of the practitioner role and refer on to more intensive services.",
-];
-
-/// Its indicative content: a bulleted list that is not outcomes.
-const CONTENT: [&str; 3] = [
-    "Structured assessment interviews",
-    "Behavioural activation for low mood",
-    "Working with parents and carers",
-];
+#[path = "common/module_text.rs"]
+mod module_text;
+use module_text::{CONTENT, OUTCOMES, TITLE};
 
 fn zip(parts: &[(&str, &str)]) -> Vec<u8> {
     let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
