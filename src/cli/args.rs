@@ -14,7 +14,8 @@ use crate::analysis::params::{Method, Params};
     long_about = "Compares training curricula written in the overlap specification language: what two programmes \
 share, what only one has, whether a top-up training would bridge them, and why a shortened training is ruled out.\n\n\
 Run `overlap cwp emhp` to compare two shipped curricula; `overlap list` shows them.",
-    subcommand_negates_reqs = true
+    subcommand_negates_reqs = true,
+    override_usage = "overlap [OPTIONS] <CURRICULUM> <CURRICULUM>...\n       overlap [--curricula <DIR>] [--format <FORMAT>] <COMMAND> [ARGS]..."
 )]
 pub struct Cli {
     #[command(subcommand)]
