@@ -20,6 +20,13 @@ pub fn alive(_pid: u32) -> bool {
     true
 }
 
+/// Whether `pid`, read from a debris file's name, is another process that is gone: what the two debris
+/// cleaners (single-file writes, report folders) both ask before removing anything.
+pub fn writer_gone(pid: &str) -> bool {
+    pid.parse::<u32>()
+        .is_ok_and(|p| p != std::process::id() && !alive(p))
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -53,18 +53,11 @@ fn remove_debris(dir: &Path, name: &str) {
     let prefix = format!(".{name}.");
     for e in rd.flatten() {
         let file = e.file_name();
-        let Some(pid) = file
+        let pid = file
             .to_str()
             .and_then(|f| f.strip_prefix(&prefix))
-            .and_then(|f| f.strip_suffix(".tmp"))
-            .and_then(|p| p.parse::<u32>().ok())
-        else {
-            continue;
-        };
-        if pid != std::process::id()
-            && !crate::pid::alive(pid)
-            && e.file_type().is_ok_and(|t| t.is_file())
-        {
+            .and_then(|f| f.strip_suffix(".tmp"));
+        if pid.is_some_and(crate::pid::writer_gone) && e.file_type().is_ok_and(|t| t.is_file()) {
             let _ = std::fs::remove_file(e.path());
         }
     }

@@ -100,17 +100,12 @@ fn remove_debris(dir: &Path) -> io::Result<()> {
     let prefix = format!(".{name}.");
     for e in rd.flatten() {
         let file = e.file_name();
-        let Some(pid) = file
+        let pid = file
             .to_str()
             .and_then(|f| f.strip_prefix(&prefix))
-            .and_then(|f| f.strip_prefix("tmp-").or_else(|| f.strip_prefix("old-")))
-            .and_then(|p| p.parse::<u32>().ok())
-        else {
-            continue;
-        };
+            .and_then(|f| f.strip_prefix("tmp-").or_else(|| f.strip_prefix("old-")));
         let path = e.path();
-        if pid != std::process::id()
-            && !crate::pid::alive(pid)
+        if pid.is_some_and(crate::pid::writer_gone)
             && e.file_type().is_ok_and(|t| t.is_dir())
             && ours(&path).unwrap_or(false)
         {
