@@ -339,6 +339,26 @@ fn rank_modules(
     (ranking, details)
 }
 
+/// Embeds the texts of many subjects in one pass before they are checked one by one (a batch of files): the
+/// model then runs on full, length-sorted batches instead of one short batch per file, and each check finds
+/// its texts embedded. No-op with the lexical method.
+pub fn prepare(subjects: &[Subject<'_>], p: &Params) -> Result<(), String> {
+    if p.method != super::params::Method::Meaning {
+        return Ok(());
+    }
+    let texts: Vec<&str> = subjects
+        .iter()
+        .flat_map(|s| {
+            s.module
+                .outcomes
+                .iter()
+                .map(|o| o.text.as_str())
+                .chain(s.aims.iter().map(String::as_str))
+        })
+        .collect();
+    super::embed::Embedder::shared().embed(&texts).map(drop)
+}
+
 /// Checks `subject` against `against`; `reviews` holds reviewers' decisions on pairs of the module's
 /// outcomes (its id as their curriculum) and national outcomes, applied by the same rule as in coverage.
 pub fn check(

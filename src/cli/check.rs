@@ -176,12 +176,21 @@ fn check_file(
     args: &CheckArgs,
     path: &Path,
 ) -> Result<(Vec<CheckResult>, String), Failure> {
+    check_read(args, path, subjects(global, path)?)
+}
+
+/// The results for a file already read.
+fn check_read(
+    args: &CheckArgs,
+    path: &Path,
+    read: Read,
+) -> Result<(Vec<CheckResult>, String), Failure> {
     let Read {
         ws,
         mods,
         warnings,
         shown,
-    } = subjects(global, path)?;
+    } = read;
     let mut against = Vec::new();
     for a in &args.against {
         against.push(find(&ws.catalog, a)?);
@@ -341,15 +350,31 @@ fn batch(global: &Global, args: &CheckArgs, dir: &Path) -> Result<String, Failur
     } else {
         None
     };
+    // Every file is read first and all their texts embedded in one pass, then each is checked.
+    let reads: Vec<Result<Read, Failure>> = files.iter().map(|f| subjects(global, f)).collect();
+    let p = super::params(&args.thresholds)?;
+    let all: Vec<Subject<'_>> = reads
+        .iter()
+        .flatten()
+        .flat_map(|r| &r.mods)
+        .map(|(m, aims)| Subject {
+            file: String::new(),
+            module: m,
+            aims: aims.clone(),
+        })
+        .collect();
+    crate::analysis::check::prepare(&all, &p)
+        .map_err(|e| Failure::input(format!("error: {e}\n")))?;
+    drop(all);
     let mut rows = Vec::new();
     let mut warned = String::new();
     let mut errors = 0;
     let mut low = 0;
-    for f in &files {
+    for (f, read) in files.iter().zip(reads) {
         if let Some(b) = &bar {
             b.set_message(f.display().to_string());
         }
-        match check_file(global, args, f) {
+        match read.and_then(|r| check_read(args, f, r)) {
             Ok((rs, shown)) => {
                 warned.push_str(&shown);
                 for r in rs {
