@@ -196,8 +196,8 @@ pub struct Subject<'a> {
 }
 
 /// The populations a module is written for: those of its best national module's curriculum, unless its text
-/// carries none of that curriculum's population markers; then those of a curriculum whose markers it does
-/// carry, or none (unknown) when it carries no marker at all.
+/// carries none of that curriculum's population markers; then those of a curriculum whose population it
+/// names ("children", "adult"), or none (unknown).
 fn population_of(
     corpus: &Corpus,
     subject: &Subject<'_>,
@@ -210,25 +210,30 @@ fn population_of(
     text.extend(subject.aims.iter().cloned());
     let words: std::collections::BTreeSet<String> =
         super::text::words(&text.join(" ")).into_iter().collect();
-    let carries = |k: usize| {
-        corpus
-            .markers(&all[k].id)
-            .is_some_and(|m| !m.is_disjoint(&words))
+    let carries = |k: usize, named: bool| {
+        let m = if named {
+            corpus.names(&all[k].id)
+        } else {
+            corpus.markers(&all[k].id)
+        };
+        m.is_some_and(|m| !m.is_disjoint(&words))
     };
     if all
         .iter()
         .position(|c| c.id == best.id)
-        .is_some_and(carries)
+        .is_some_and(|k| carries(k, false))
     {
         return best.population.clone();
     }
+    // Overruling the best module's population takes more than a word its curricula happen to use often
+    // ("community", "treatment"): the text must name the other population.
     (0..all.len())
         .find(|&k| {
             all[k]
                 .population
                 .iter()
                 .all(|p| !best.population.contains(p))
-                && carries(k)
+                && carries(k, true)
         })
         .map(|k| all[k].population.clone())
         .unwrap_or_default()

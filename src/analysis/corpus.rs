@@ -287,6 +287,11 @@ impl Corpus {
         self.markers.get(curriculum)
     }
 
+    /// Those of a curriculum's markers that name one of its populations ("adult", "children", "school").
+    pub fn names(&self, curriculum: &str) -> Option<&BTreeSet<String>> {
+        self.names.get(curriculum)
+    }
+
     /// The populations an outcome's competence is for: the taxonomy's scope of its competencies when one is
     /// scoped; else, unless one of its competencies is population-neutral by use, the populations of its
     /// curriculum; `None` (neutral) for neutral competencies and for untagged outcomes. A neutral competency
