@@ -105,6 +105,21 @@ fn adult_children_shortened_training_is_ruled_out() {
     }
 }
 
+/// High-intensity CBT training is a different programme, not a longer low-intensity one: no shortened route
+/// either way; a PWP brings some of it (risk, supervision, session structure) and well under half of its
+/// outcomes (not formulation-driven, disorder-specific therapy).
+#[test]
+fn pwp_and_high_intensity_training_have_no_shortened_route() {
+    for (a, b) in [("pwp", "hit"), ("hit", "pwp")] {
+        let v = verdict(a, b);
+        assert_eq!(v["verdict"]["kind"], "ruled-out", "{a}→{b}");
+        assert!(v["verdict"]["credits"].is_null());
+        assert_eq!(v["gate"]["stable"], true, "{a}→{b} unstable");
+    }
+    let up = verdict("pwp", "hit")["gate"]["coverage"].as_f64().unwrap();
+    assert!(up > 0.1 && up < 0.5, "PWP covers {up} of HIT");
+}
+
 #[test]
 fn cwp_2017_to_emhp_is_an_education_top_up() {
     let v = verdict("cwp-2017", "emhp");
