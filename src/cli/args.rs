@@ -49,6 +49,10 @@ pub enum Format {
     Sssom,
     /// A Moodle competency framework CSV (`export` only).
     Moodle,
+    /// The pathway graph in Graphviz DOT (`pathways` only).
+    Dot,
+    /// The pathway graph as a Mermaid flowchart (`pathways` only).
+    Mermaid,
 }
 
 /// How outcomes are scored and judged: every default comes from the engine's parameters.
@@ -207,6 +211,35 @@ pub enum Command {
     Completions { shell: clap_complete::Shell },
     /// Print the man page (roff).
     Man,
+    /// Hub and spoke: what all the given curricula share (the core), what each subset of two or more shares,
+    /// and what each keeps as its own (its spoke), by competency and by outcome with credits; the share of each
+    /// programme a common hub would replace, and whether that makes a shared hub worth building.
+    Hub {
+        #[arg(value_name = "CURRICULUM", num_args = 2.., required = true)]
+        ids: Vec<String>,
+        /// Share of every programme's credits the core must replace for a shared hub to be worth building.
+        #[arg(long, value_name = "SHARE", default_value_t = Params::DEFAULT.hub)]
+        hub_share: f64,
+        /// Reviewers' decisions: an SSSOM file whose `semapv:ManualMappingCuration` rows accept a pair (it covers,
+        /// whatever the score) or, with `predicate_modifier` `Not`, reject it (it never covers). Repeatable.
+        #[arg(long, value_name = "FILE")]
+        mappings: Vec<PathBuf>,
+        #[command(flatten)]
+        thresholds: Thresholds,
+    },
+    /// Career pathways between roles: for every ordered pair of the given (default: all loaded) curricula, the
+    /// gate verdict and the top-up credits a holder of one would need to practise as the other, as a table
+    /// or a graph (`--format dot` or `mermaid`; `json` gives nodes and edges).
+    Pathways {
+        #[arg(value_name = "CURRICULUM")]
+        ids: Vec<String>,
+        /// Reviewers' decisions: an SSSOM file whose `semapv:ManualMappingCuration` rows accept a pair (it covers,
+        /// whatever the score) or, with `predicate_modifier` `Not`, reject it (it never covers). Repeatable.
+        #[arg(long, value_name = "FILE")]
+        mappings: Vec<PathBuf>,
+        #[command(flatten)]
+        thresholds: Thresholds,
+    },
 }
 
 #[derive(Debug, Args, Clone)]
