@@ -178,7 +178,10 @@ fn the_fixture_core_subsets_and_spokes_are_as_worked_by_hand() {
     assert_eq!(
         spoke(2),
         (
-            vec!["settings-systems.local-resources"],
+            vec![
+                "settings-systems.community-health-systems",
+                "settings-systems.local-resources"
+            ],
             vec!["HC-2.1"],
             0.3333,
             20.0,

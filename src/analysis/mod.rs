@@ -3,6 +3,7 @@
 pub mod check;
 pub mod compare;
 pub mod corpus;
+pub mod distinguish;
 pub mod embed;
 pub mod explain;
 pub mod gate;

@@ -227,6 +227,19 @@ pub enum Command {
         #[command(flatten)]
         thresholds: Thresholds,
     },
+    /// What distinguishes two roles: the competencies one curriculum teaches and the other does not, setting-
+    /// and population-specific ones first, in three views — for practitioners, for services and universities,
+    /// for commissioners.
+    Distinguish {
+        a: String,
+        b: String,
+        /// Reviewers' decisions: an SSSOM file whose `semapv:ManualMappingCuration` rows accept a pair (it covers,
+        /// whatever the score) or, with `predicate_modifier` `Not`, reject it (it never covers). Repeatable.
+        #[arg(long, value_name = "FILE")]
+        mappings: Vec<PathBuf>,
+        #[command(flatten)]
+        thresholds: Thresholds,
+    },
     /// Career pathways between roles: for every ordered pair of the given (default: all loaded) curricula, the
     /// gate verdict and the top-up credits a holder of one would need to practise as the other, as a table
     /// or a graph (`--format dot` or `mermaid`; `json` gives nodes and edges).

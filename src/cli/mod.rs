@@ -6,6 +6,7 @@ pub mod args;
 mod check;
 mod commands;
 mod degenerate;
+mod distinguish;
 mod hub;
 pub mod io;
 mod pathways;
@@ -199,6 +200,12 @@ pub fn run(cli: Cli) -> i32 {
             mappings,
             thresholds,
         }) => pathways::run(&cli.global, &ids, &mappings, &thresholds),
+        Some(Command::Distinguish {
+            a,
+            b,
+            mappings,
+            thresholds,
+        }) => distinguish::run(&cli.global, (&a, &b), &mappings, &thresholds),
         Some(Command::Man) => {
             use clap::CommandFactory;
             let mut out = Vec::new();

@@ -2,6 +2,7 @@
 
 pub mod bundle;
 pub mod check_views;
+pub mod distinguish_views;
 pub mod draft;
 pub mod export;
 pub mod files;
