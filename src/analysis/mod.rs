@@ -6,6 +6,7 @@ pub mod corpus;
 pub mod distinguish;
 pub mod embed;
 pub mod explain;
+pub mod extend;
 pub mod gate;
 pub mod hub;
 pub mod mapping;

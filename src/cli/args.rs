@@ -240,6 +240,22 @@ pub enum Command {
         #[command(flatten)]
         thresholds: Thresholds,
     },
+    /// Exploratory: the additional modules a role would need to cover another population's outcomes (those of
+    /// the loaded curricula that train for it), e.g. `cwp --population adults`. Never a shortened training or a
+    /// conversion into another role, and the output says so.
+    Extend {
+        #[arg(value_name = "ROLE")]
+        role: String,
+        /// A population defined in the taxonomy, e.g. `adults` or `children-young-people`.
+        #[arg(long, value_name = "POPULATION", required = true)]
+        population: String,
+        /// Reviewers' decisions: an SSSOM file whose `semapv:ManualMappingCuration` rows accept a pair (it covers,
+        /// whatever the score) or, with `predicate_modifier` `Not`, reject it (it never covers). Repeatable.
+        #[arg(long, value_name = "FILE")]
+        mappings: Vec<PathBuf>,
+        #[command(flatten)]
+        thresholds: Thresholds,
+    },
     /// Career pathways between roles: for every ordered pair of the given (default: all loaded) curricula, the
     /// gate verdict and the top-up credits a holder of one would need to practise as the other, as a table
     /// or a graph (`--format dot` or `mermaid`; `json` gives nodes and edges).

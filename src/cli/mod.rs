@@ -7,6 +7,7 @@ mod check;
 mod commands;
 mod degenerate;
 mod distinguish;
+mod extend;
 mod hub;
 pub mod io;
 mod pathways;
@@ -206,6 +207,12 @@ pub fn run(cli: Cli) -> i32 {
             mappings,
             thresholds,
         }) => distinguish::run(&cli.global, (&a, &b), &mappings, &thresholds),
+        Some(Command::Extend {
+            role,
+            population,
+            mappings,
+            thresholds,
+        }) => extend::run(&cli.global, (&role, &population), &mappings, &thresholds),
         Some(Command::Man) => {
             use clap::CommandFactory;
             let mut out = Vec::new();

@@ -5,6 +5,7 @@ pub mod check_views;
 pub mod distinguish_views;
 pub mod draft;
 pub mod export;
+pub mod extend_views;
 pub mod files;
 pub mod html;
 pub mod hub_views;
