@@ -152,3 +152,42 @@ fn the_graph_exports_and_the_formats_are_refused_elsewhere() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("at least two curricula"));
 }
+
+#[test]
+fn the_report_draws_the_pathway_graph_with_every_route() {
+    let dir = std::env::temp_dir().join(format!("overlap-pathways-report-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let out = run(&[
+        "report",
+        "pwp",
+        "cwp",
+        "emhp",
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let html = std::fs::read_to_string(dir.join("index.html")).unwrap();
+    assert!(html.contains(r#"<svg xmlns="http://www.w3.org/2000/svg" class="pathways""#));
+    for (from, to, label) in [
+        ("PWP", "CWP", "ruled out"),
+        ("CWP", "PWP", "ruled out"),
+        ("PWP", "EMHP", "ruled out"),
+        ("EMHP", "PWP", "ruled out"),
+        ("CWP", "EMHP", "top-up 50 credits"),
+        ("EMHP", "CWP", "top-up 45 credits"),
+    ] {
+        let title = format!("<title>{from} → {to}: {label}</title>");
+        assert!(html.contains(&title), "{title}");
+    }
+    // The hub of the three and each pair's distinction are in the report too.
+    assert!(html.contains("a shared hub is not worth building"));
+    assert!(
+        dir.join("csv/cwp-emhp-distinguish-practitioners.csv")
+            .exists()
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -171,13 +171,17 @@ fn role(
 
 impl super::Engine<'_> {
     pub fn distinguish(&self, a: &Curriculum, b: &Curriculum) -> Distinction {
+        self.distinction(a, b, &self.pair(a, b))
+    }
+
+    /// The distinction of `a` and `b` given their measured `pair` (from `Engine::pair` or `compare`).
+    pub fn distinction(&self, a: &Curriculum, b: &Curriculum, pair: &super::Pair) -> Distinction {
         let tax = &self.catalog.taxonomy;
         let (sa, sb) = (self.corpus.side(a), self.corpus.side(b));
         let (ca, cb) = (sets::all_competencies(&sa), sets::all_competencies(&sb));
         let only = |x: &BTreeSet<String>, y: &BTreeSet<String>| x.difference(y).cloned().collect();
-        let pair = self.pair(a, b);
-        let towards_a = (pair.gate_ba.verdict, pair.topup_ba.credits);
-        let towards_b = (pair.gate_ab.verdict, pair.topup_ab.credits);
+        let towards_a = (pair.gate_ba.verdict.clone(), pair.topup_ba.credits);
+        let towards_b = (pair.gate_ab.verdict.clone(), pair.topup_ab.credits);
         Distinction {
             a: role(&sa, a, &only(&ca, &cb), tax, towards_a),
             b: role(&sb, b, &only(&cb, &ca), tax, towards_b),

@@ -290,4 +290,20 @@ impl super::Engine<'_> {
         }
         hub(&sides, |k, x| &cov[&(k, x)], &self.params)
     }
+
+    /// The hub of `list` from the coverage of `pairs` already measured (every pair of `list`, as
+    /// `Engine::compare` returns them), so a report measures each pair once.
+    pub fn hub_of_pairs(&self, list: &[&Curriculum], pairs: &[super::Pair]) -> Option<Hub> {
+        let sides: Vec<Side> = list.iter().map(|c| self.corpus.side(c)).collect();
+        let index = |id: &str| sides.iter().position(|s| s.id == id);
+        let mut cov: HashMap<(usize, usize), &Coverage> = HashMap::new();
+        for p in pairs {
+            let (i, j) = (index(&p.a.id)?, index(&p.b.id)?);
+            cov.insert((i, j), &p.a_covers_b);
+            cov.insert((j, i), &p.b_covers_a);
+        }
+        let n = sides.len();
+        let complete = (0..n).all(|k| (0..n).all(|x| k == x || cov.contains_key(&(k, x))));
+        complete.then(|| hub(&sides, |k, x| cov[&(k, x)], &self.params))
+    }
 }

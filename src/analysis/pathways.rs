@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::Pair;
 use super::gate::VerdictKind;
 use crate::model::{Curriculum, Intensity};
 
@@ -50,43 +51,55 @@ fn rank(i: Option<Intensity>) -> Option<u8> {
 
 impl super::Engine<'_> {
     pub fn pathways(&self, list: &[&Curriculum]) -> Pathways {
-        let mut edges = Vec::new();
+        let mut pairs = Vec::new();
         for (i, a) in list.iter().enumerate() {
             for b in &list[i + 1..] {
-                let pair = self.pair(a, b);
-                for (from, to, gate, topup) in [
-                    (a, b, &pair.gate_ab, &pair.topup_ab),
-                    (b, a, &pair.gate_ba, &pair.topup_ba),
-                ] {
-                    edges.push(Edge {
-                        from: from.id.clone(),
-                        to: to.id.clone(),
-                        verdict: gate.verdict.kind,
-                        topup_credits: topup.credits,
-                        practice: topup.practice.iter().map(|p| p.setting.clone()).collect(),
-                        coverage: gate.coverage,
-                        flagged_domains: gate.verdict.flagged_domains.clone(),
-                        progression: matches!(
-                            (rank(from.intensity), rank(to.intensity)),
-                            (Some(x), Some(y)) if y > x
-                        ),
-                    });
-                }
+                pairs.push(self.pair(a, b));
             }
         }
-        Pathways {
-            nodes: list
-                .iter()
-                .map(|c| Node {
-                    id: c.id.clone(),
-                    title: c.title.clone(),
-                    population: c.population.clone(),
-                    settings: c.settings.clone(),
-                    intensity: c.intensity,
-                    credits: c.credits,
-                })
-                .collect(),
-            edges,
+        of_pairs(list, &pairs)
+    }
+}
+
+/// The map of `list` from its measured pairs (as `Engine::compare` returns them): both directions of each.
+pub fn of_pairs(list: &[&Curriculum], pairs: &[Pair]) -> Pathways {
+    let find = |id: &str| list.iter().find(|c| c.id == id);
+    let mut edges = Vec::new();
+    for pair in pairs {
+        let (Some(a), Some(b)) = (find(&pair.a.id), find(&pair.b.id)) else {
+            continue;
+        };
+        for (from, to, gate, topup) in [
+            (a, b, &pair.gate_ab, &pair.topup_ab),
+            (b, a, &pair.gate_ba, &pair.topup_ba),
+        ] {
+            edges.push(Edge {
+                from: from.id.clone(),
+                to: to.id.clone(),
+                verdict: gate.verdict.kind,
+                topup_credits: topup.credits,
+                practice: topup.practice.iter().map(|p| p.setting.clone()).collect(),
+                coverage: gate.coverage,
+                flagged_domains: gate.verdict.flagged_domains.clone(),
+                progression: matches!(
+                    (rank(from.intensity), rank(to.intensity)),
+                    (Some(x), Some(y)) if y > x
+                ),
+            });
         }
+    }
+    Pathways {
+        nodes: list
+            .iter()
+            .map(|c| Node {
+                id: c.id.clone(),
+                title: c.title.clone(),
+                population: c.population.clone(),
+                settings: c.settings.clone(),
+                intensity: c.intensity,
+                credits: c.credits,
+            })
+            .collect(),
+        edges,
     }
 }

@@ -11,6 +11,7 @@ pub mod html;
 pub mod hub_views;
 pub mod method;
 pub mod moodle;
+pub mod pathway_svg;
 pub mod pathways_views;
 pub mod sssom;
 pub mod svg;
