@@ -297,3 +297,11 @@ fn on_the_shipped_data_the_children_pair_shares_far_more_than_all_three() {
     );
     assert!(text.contains("CWP + EMHP 65%"), "{text}");
 }
+
+#[test]
+fn too_many_curricula_for_their_subsets_are_refused() {
+    let ids = ["pwp"; 13];
+    let out = run(&[&["hub"][..], &ids[..]].concat());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("at most 12 curricula"));
+}
