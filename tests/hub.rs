@@ -296,6 +296,10 @@ fn on_the_shipped_data_the_children_pair_shares_far_more_than_all_three() {
         "{text}"
     );
     assert!(text.contains("CWP + EMHP 65%"), "{text}");
+    assert!(
+        text.contains("each spoke's share of its credits): PWP 74%"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -53,6 +53,8 @@ pub struct Subset {
     pub shares: Vec<Share>,
     /// The members' outcomes covered by every other member and by no compared curriculum outside them.
     pub outcomes: Vec<HubOutcome>,
+    /// The smallest credit share among the members: what a hub of them would replace of every one.
+    pub least_share: f64,
 }
 
 /// What one curriculum keeps as its own.
@@ -175,6 +177,11 @@ fn subset(all: &[Member], tags: &[BTreeSet<String>], members: &[usize]) -> Subse
         });
     }
     Subset {
+        least_share: shares
+            .iter()
+            .map(|x| x.credit_share)
+            .reduce(f64::min)
+            .unwrap_or(0.0),
         members: members.iter().map(|&k| all[k].side.id.clone()).collect(),
         competencies: shared.into_iter().collect(),
         only_competencies: only,

@@ -26,14 +26,7 @@ pub fn verdict(h: &Hub) -> String {
         .subsets
         .iter()
         .filter(|s| s.members.len() == 2)
-        .map(|s| {
-            let least = s
-                .shares
-                .iter()
-                .map(|x| x.credit_share)
-                .fold(f64::INFINITY, f64::min);
-            format!("{} {}", members(s), pct(least))
-        })
+        .map(|s| format!("{} {}", members(s), pct(s.least_share)))
         .collect();
     let pairs = if pairs.is_empty() || h.curricula.len() == 2 {
         String::new()
@@ -43,12 +36,18 @@ pub fn verdict(h: &Hub) -> String {
             pairs.join("; ")
         )
     };
+    let spokes: Vec<String> = h
+        .spokes
+        .iter()
+        .map(|s| format!("{} {}", s.curriculum, pct(s.credit_share)))
+        .collect();
     format!(
-        "Verdict: a shared hub {} worth building — the core would replace {} of {}'s credits, the smallest share, against a threshold of {} of every programme.{pairs} Credits: {}.",
+        "Verdict: a shared hub {} worth building — the core would replace {} of {}'s credits, the smallest share, against a threshold of {} of every programme.{pairs} What no other role covers (each spoke's share of its credits): {}. Credits: {}.",
         if h.worth_building { "is" } else { "is not" },
         pct(h.smallest_share),
         h.smallest,
         pct(h.threshold),
+        spokes.join("; "),
         h.credit_rule
     )
 }
