@@ -92,6 +92,10 @@ fn cwp_to_adults_is_labelled_exploratory_and_never_a_shortened_route() {
     let pwp = target(&v, "PWP");
     assert_eq!(pwp["verdict"]["kind"], "ruled-out");
     assert!(pwp["additions"]["credits"].as_u64().unwrap() > 0);
+    // The additions are exactly the top-up `overlap topup cwp pwp` proposes.
+    let topup = json(&["topup", "cwp", "pwp"]);
+    assert_eq!(pwp["additions"], topup["topup"]);
+    assert_eq!(pwp["verdict"], topup["verdict"]);
     for format in ["table", "markdown"] {
         let out = run(&[
             "extend",
