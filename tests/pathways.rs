@@ -191,3 +191,24 @@ fn the_report_draws_the_pathway_graph_with_every_route() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn titles_cannot_break_the_graph_syntax() {
+    let args = [
+        "pathways",
+        "xss",
+        "emhp",
+        "--curricula",
+        "tests/fixtures/report-escape",
+    ];
+    let dot = String::from_utf8(run(&[&args[..], &["--format", "dot"]].concat()).stdout).unwrap();
+    assert!(dot.contains(r#"alert(\"x&y\")"#), "{dot}");
+    assert!(!dot.contains(r#"alert("x"#), "{dot}");
+    let mermaid =
+        String::from_utf8(run(&[&args[..], &["--format", "mermaid"]].concat()).stdout).unwrap();
+    assert!(
+        mermaid.contains("#lt;script#gt;alert(#quot;x&y#quot;)"),
+        "{mermaid}"
+    );
+    assert!(!mermaid.contains("<script"), "{mermaid}");
+}

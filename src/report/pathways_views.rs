@@ -98,7 +98,13 @@ fn mermaid_id(p: &Pathways, id: &str) -> String {
 
 /// The graph as a Mermaid flowchart: ruled-out edges dotted.
 pub fn mermaid(p: &Pathways) -> String {
-    let text = |s: &str| printable(s).replace('"', "#quot;");
+    // Mermaid's entity codes keep quotes and angle brackets from ending a label or reading as markup.
+    let text = |s: &str| {
+        printable(s)
+            .replace('"', "#quot;")
+            .replace('<', "#lt;")
+            .replace('>', "#gt;")
+    };
     let mut s = String::from("flowchart LR\n");
     for n in &p.nodes {
         s.push_str(&format!(
