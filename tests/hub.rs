@@ -235,7 +235,7 @@ fn the_fixture_renders_its_verdict_in_every_format() {
     let md =
         String::from_utf8(run(&[&args[..], &["--format", "markdown"]].concat()).stdout).unwrap();
     assert!(
-        md.contains("| HA + HB | HA | 3.0 | 5 | 60% | 30.0 | 40 | 75% |"),
+        md.contains("| HA + HB | HA | 3.0 | 5 | 60% | 30.0 | 40 | 75% | 30.0 (75%) |"),
         "{md}"
     );
     let csv = String::from_utf8(run(&[&args[..], &["--format", "csv"]].concat()).stdout).unwrap();

@@ -28,6 +28,11 @@ pub struct Share {
     pub credits: f64,
     pub hub_credits: f64,
     pub credit_share: f64,
+    /// At competency level: the credits of the programme's outcomes whose every competency all members
+    /// carry (untagged outcomes never count), and their share — what the shared competencies take of it,
+    /// whether or not the other members' outcomes cover these ones.
+    pub competency_credits: f64,
+    pub competency_credit_share: f64,
 }
 
 /// An outcome and the credits it carries.
@@ -151,8 +156,12 @@ fn subset(all: &[Member], tags: &[BTreeSet<String>], members: &[usize]) -> Subse
     let mut outcomes = Vec::new();
     for &x in members {
         let m = &all[x];
-        let (mut hub_n, mut hub_c) = (0.0, 0.0);
+        let (mut hub_n, mut hub_c, mut comp_c) = (0.0, 0.0, 0.0);
         for i in 0..m.side.items.len() {
+            let tags = &m.side.items[i].tags;
+            if !tags.is_empty() && tags.is_subset(&shared) {
+                comp_c += m.credits[i];
+            }
             let credit = members
                 .iter()
                 .filter(|&&k| k != x)
@@ -174,6 +183,8 @@ fn subset(all: &[Member], tags: &[BTreeSet<String>], members: &[usize]) -> Subse
             credits: round(credits),
             hub_credits: round(hub_c),
             credit_share: share_of(hub_c, credits),
+            competency_credits: round(comp_c),
+            competency_credit_share: share_of(comp_c, credits),
         });
     }
     Subset {

@@ -69,6 +69,7 @@ pub fn shares(h: &Hub) -> Table {
             "credits in hub",
             "of credits",
             "credit share",
+            "credits on shared competencies",
         ],
     );
     for s in std::iter::once(&h.core).chain(&h.subsets) {
@@ -82,6 +83,12 @@ pub fn shares(h: &Hub) -> Table {
                 Cell::Num(x.hub_credits, 1),
                 Cell::Num(x.credits, 0),
                 pct(x.credit_share).into(),
+                format!(
+                    "{:.1} ({})",
+                    x.competency_credits,
+                    pct(x.competency_credit_share)
+                )
+                .into(),
             ]);
         }
     }
@@ -95,10 +102,11 @@ pub fn shares(h: &Hub) -> Table {
             Cell::Num(s.credits, 1),
             Cell::Empty,
             pct(s.credit_share).into(),
+            Cell::Empty,
         ]);
     }
     t.note(format!(
-        "An outcome is in the hub of some curricula when every other of them covers it (a partial match counts half); a spoke is what no other compared curriculum covers. {}",
+        "An outcome is in the hub of some curricula when every other of them covers it (a partial match counts half); a spoke is what no other compared curriculum covers. Credits on shared competencies: those of the outcomes whose every competency all the hub's members carry. {}",
         verdict(h)
     ))
 }
