@@ -212,8 +212,9 @@ fn every_table_is_in_every_format() {
         .keys()
         .filter_map(|k| k.strip_suffix(".csv").map(str::to_string))
         .collect();
-    // 5 overview tables, 13 per pair (15 pairs of the 6 shipped curricula), 3 of sources and parameters.
-    assert_eq!(names.len(), 5 + 13 * 15 + 3, "{names:?}");
+    // 5 overview tables, the pathways, 3 of the hub, 13 + 3 distinction tables per pair (15 pairs of the 6
+    // shipped curricula), 3 of sources and parameters.
+    assert_eq!(names.len(), 5 + 1 + 3 + 16 * 15 + 3, "{names:?}");
     for n in &names {
         assert!(
             html.contains(&format!("<table id=\"{n}\">")),
@@ -248,8 +249,9 @@ fn every_table_is_in_every_format() {
         md.matches("\n### ").count(),
         names.len() + html.matches("<h3>").count()
     );
-    // Heatmaps: three curriculum matrices and two per pair, each with a legend and printed values.
-    assert_eq!(html.matches("<svg ").count(), 3 + 2 * 15);
+    // Heatmaps: three curriculum matrices and two per pair, each with a legend and printed values; and the
+    // pathway graph.
+    assert_eq!(html.matches("<svg ").count(), 3 + 2 * 15 + 1);
     assert!(html.contains("0–1 scale"));
     assert!(html.contains("Method and sources") && html.contains("sublinear"));
     assert!(!html.contains("<script") && !html.contains("http-equiv"));

@@ -3,11 +3,15 @@
 pub mod check;
 pub mod compare;
 pub mod corpus;
+pub mod distinguish;
 pub mod embed;
 pub mod explain;
+pub mod extend;
 pub mod gate;
+pub mod hub;
 pub mod mapping;
 pub mod params;
+pub mod pathways;
 pub mod prebuilt;
 pub mod review;
 pub mod scale;

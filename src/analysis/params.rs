@@ -79,6 +79,10 @@ pub struct Params {
     pub rule_out: f64,
     /// Coverage at or above which (with no flagged domain) two curricula count as equivalent.
     pub equivalent: f64,
+    /// Share of every programme's credits a common core must replace for a shared hub to be worth building.
+    /// A rule of thumb, not fitted: at half, each programme would be taught more in common than on its own,
+    /// which is what a hub-and-spoke structure has to offer over separate programmes.
+    pub hub: f64,
 }
 
 impl Params {
@@ -102,6 +106,7 @@ impl Params {
         flag: 0.5,
         rule_out: 0.5,
         equivalent: 0.9,
+        hub: 0.5,
     };
 
     /// The share of meaning in a text score: for a text-only score, or one beside tags or a gloss.
@@ -230,6 +235,11 @@ impl Params {
                 "equivalent",
                 self.equivalent,
                 "coverage at or above which (nothing flagged) curricula are equivalent",
+            ),
+            (
+                "hub",
+                self.hub,
+                "share of every programme's credits a common core must replace for a shared hub to be worth building",
             ),
         ]
     }

@@ -49,6 +49,10 @@ pub enum Format {
     Sssom,
     /// A Moodle competency framework CSV (`export` only).
     Moodle,
+    /// The pathway graph in Graphviz DOT (`pathways` only).
+    Dot,
+    /// The pathway graph as a Mermaid flowchart (`pathways` only).
+    Mermaid,
 }
 
 /// How outcomes are scored and judged: every default comes from the engine's parameters.
@@ -207,6 +211,78 @@ pub enum Command {
     Completions { shell: clap_complete::Shell },
     /// Print the man page (roff).
     Man,
+    /// Hub and spoke: what the curricula share, what each keeps, and whether a shared hub is worth building.
+    ///
+    /// What all the given curricula share (the core), what each subset of two or more shares, and what each
+    /// keeps as its own (its spoke), by competency and by outcome with credits; the share of each programme a
+    /// common hub would replace, and the verdict from the smallest share against --hub-share.
+    Hub {
+        /// Curricula (ids or aliases), two or more, e.g. `pwp cwp emhp`.
+        #[arg(value_name = "CURRICULUM", num_args = 2.., required = true)]
+        ids: Vec<String>,
+        /// Share of every programme's credits the core must replace for a shared hub to be worth building.
+        #[arg(long, value_name = "SHARE", default_value_t = Params::DEFAULT.hub)]
+        hub_share: f64,
+        /// Reviewers' decisions: an SSSOM file whose `semapv:ManualMappingCuration` rows accept a pair (it covers,
+        /// whatever the score) or, with `predicate_modifier` `Not`, reject it (it never covers). Repeatable.
+        #[arg(long, value_name = "FILE")]
+        mappings: Vec<PathBuf>,
+        #[command(flatten)]
+        thresholds: Thresholds,
+    },
+    /// What distinguishes two roles, for practitioners, services and universities, and commissioners.
+    ///
+    /// The competencies one curriculum teaches and the other does not, setting- and population-specific ones
+    /// first, then by credits, in three views: for practitioners (the competencies), for services and
+    /// universities (the modules that teach them), for commissioners (the roles side by side and the routes
+    /// between them).
+    Distinguish {
+        /// A curriculum (id or alias).
+        a: String,
+        /// The curriculum to tell it apart from.
+        b: String,
+        /// Reviewers' decisions: an SSSOM file whose `semapv:ManualMappingCuration` rows accept a pair (it covers,
+        /// whatever the score) or, with `predicate_modifier` `Not`, reject it (it never covers). Repeatable.
+        #[arg(long, value_name = "FILE")]
+        mappings: Vec<PathBuf>,
+        #[command(flatten)]
+        thresholds: Thresholds,
+    },
+    /// Exploratory: the additional modules a role would need to work with another population.
+    ///
+    /// The outcomes of the loaded curricula that train for the population which the role does not cover, as
+    /// modules with credits, e.g. `cwp --population adults`. Never a shortened training or a conversion into
+    /// another role, and the output says so.
+    Extend {
+        /// The role's curriculum (id or alias).
+        #[arg(value_name = "ROLE")]
+        role: String,
+        /// A population defined in the taxonomy, e.g. `adults` or `children-young-people`.
+        #[arg(long, value_name = "POPULATION", required = true)]
+        population: String,
+        /// Reviewers' decisions: an SSSOM file whose `semapv:ManualMappingCuration` rows accept a pair (it covers,
+        /// whatever the score) or, with `predicate_modifier` `Not`, reject it (it never covers). Repeatable.
+        #[arg(long, value_name = "FILE")]
+        mappings: Vec<PathBuf>,
+        #[command(flatten)]
+        thresholds: Thresholds,
+    },
+    /// Career pathways between roles: every route's verdict and top-up credits, as a table or a graph.
+    ///
+    /// For every ordered pair of the given (default: all loaded) curricula, the gate verdict and the top-up
+    /// credits a holder of one would need to practise as the other, as a table or a graph (`--format dot` or
+    /// `mermaid`; `json` gives nodes and edges).
+    Pathways {
+        /// Curricula (ids or aliases); all loaded ones when none is given.
+        #[arg(value_name = "CURRICULUM")]
+        ids: Vec<String>,
+        /// Reviewers' decisions: an SSSOM file whose `semapv:ManualMappingCuration` rows accept a pair (it covers,
+        /// whatever the score) or, with `predicate_modifier` `Not`, reject it (it never covers). Repeatable.
+        #[arg(long, value_name = "FILE")]
+        mappings: Vec<PathBuf>,
+        #[command(flatten)]
+        thresholds: Thresholds,
+    },
 }
 
 #[derive(Debug, Args, Clone)]

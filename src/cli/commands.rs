@@ -50,7 +50,11 @@ fn command_hint(e: Failure, word: &str) -> Failure {
 
 /// Two names for one curriculum would compare it with itself: refused with which curriculum both name,
 /// and another one to compare it with.
-fn distinct(catalog: &Catalog, names: &[&str], list: &[&Curriculum]) -> Result<(), Failure> {
+pub(crate) fn distinct(
+    catalog: &Catalog,
+    names: &[&str],
+    list: &[&Curriculum],
+) -> Result<(), Failure> {
     for (i, a) in list.iter().enumerate() {
         if let Some(j) = list[i + 1..].iter().position(|b| b.id == a.id) {
             let other = catalog

@@ -6,7 +6,11 @@ pub mod args;
 mod check;
 mod commands;
 mod degenerate;
+mod distinguish;
+mod extend;
+mod hub;
 pub mod io;
+mod pathways;
 mod report;
 mod review;
 mod similarity;
@@ -128,6 +132,12 @@ pub fn run(cli: Cli) -> i32 {
             "error: `overlap export CURRICULUM` takes --format moodle, and only it does\n",
         )));
     }
+    let graph = matches!(cli.command, Some(Command::Pathways { .. }));
+    if matches!(cli.global.format, Format::Dot | Format::Mermaid) && !graph {
+        return finish(Err(Failure::usage(
+            "error: --format dot and --format mermaid draw the pathway graph: they are for `overlap pathways` only\n",
+        )));
+    }
     let result = match cli.command {
         None if cli.ids.is_empty() => {
             use clap::CommandFactory;
@@ -180,6 +190,29 @@ pub fn run(cli: Cli) -> i32 {
             clap_complete::generate(shell, &mut Cli::command(), "overlap", &mut out);
             Ok(String::from_utf8_lossy(&out).into_owned())
         }
+        Some(Command::Hub {
+            ids,
+            hub_share,
+            mappings,
+            thresholds,
+        }) => hub::run(&cli.global, &ids, hub_share, &mappings, &thresholds),
+        Some(Command::Pathways {
+            ids,
+            mappings,
+            thresholds,
+        }) => pathways::run(&cli.global, &ids, &mappings, &thresholds),
+        Some(Command::Distinguish {
+            a,
+            b,
+            mappings,
+            thresholds,
+        }) => distinguish::run(&cli.global, (&a, &b), &mappings, &thresholds),
+        Some(Command::Extend {
+            role,
+            population,
+            mappings,
+            thresholds,
+        }) => extend::run(&cli.global, (&role, &population), &mappings, &thresholds),
         Some(Command::Man) => {
             use clap::CommandFactory;
             let mut out = Vec::new();
@@ -263,9 +296,9 @@ pub(crate) fn render(
             .map(table::to_markdown)
             .collect::<Vec<_>>()
             .join("\n"),
-        // Commands that write SSSOM or Moodle CSV write it themselves (`run` refuses the formats elsewhere);
-        // their tables are CSV-like rows.
-        Format::Csv | Format::Sssom | Format::Moodle => tables
+        // Commands that write SSSOM, Moodle CSV or a graph write it themselves (`run` refuses the formats
+        // elsewhere); their tables are CSV-like rows.
+        Format::Csv | Format::Sssom | Format::Moodle | Format::Dot | Format::Mermaid => tables
             .iter()
             .map(|t| {
                 format!(

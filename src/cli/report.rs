@@ -9,7 +9,7 @@ use super::args::Global;
 use super::commands::find;
 use super::{Failure, load};
 use crate::model::Curriculum;
-use crate::report::bundle::Report;
+use crate::report::bundle::{Extras, Report};
 use crate::report::{export, files};
 
 /// `YYYY-MM-DD HH:MM:SS UTC` for Unix seconds.
@@ -59,13 +59,28 @@ pub fn run(
         )));
     }
     let params = super::params(t)?;
-    let cmp = super::engine(&ws.catalog, params, mappings)?.compare(&list);
+    let engine = super::engine(&ws.catalog, params, mappings)?;
+    let cmp = engine.compare(&list);
+    let find_id = |id: &str| list.iter().copied().find(|c| c.id == id);
+    let extras = Extras {
+        pathways: crate::analysis::pathways::of_pairs(&list, &cmp.pairs),
+        hub: if list.len() <= crate::analysis::hub::MAX_CURRICULA {
+            engine.hub_of_pairs(&list, &cmp.pairs)
+        } else {
+            None
+        },
+        distinctions: cmp
+            .pairs
+            .iter()
+            .filter_map(|p| Some(engine.distinction(find_id(&p.a.id)?, find_id(&p.b.id)?, p)))
+            .collect(),
+    };
     let created = stamp.then(|| {
         std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_secs() as i64)
     });
-    let report = Report::build(&cmp, &ws.catalog, &params, created.map(utc));
+    let report = Report::build(&cmp, &extras, &ws.catalog, &params, created.map(utc));
     let entries =
         export::entries(&report, created).map_err(|e| Failure::input(format!("error: {e}\n")))?;
     files::write_folder(out, &entries).map_err(|e| {

@@ -6,6 +6,9 @@ use std::collections::{BTreeMap, HashSet};
 use super::method;
 use super::table::Table;
 use super::views;
+use crate::analysis::distinguish::Distinction;
+use crate::analysis::hub::Hub;
+use crate::analysis::pathways::Pathways;
 use crate::analysis::{Comparison, Matrix, Pair, Params};
 use crate::model::Catalog;
 
@@ -27,6 +30,9 @@ pub enum Kind {
     Provenance,
     Params,
     CriticalDomains,
+    Pathways,
+    Hub,
+    Distinction,
 }
 
 impl Kind {
@@ -93,6 +99,18 @@ impl Kind {
                 "Critical domains",
                 "`domain` id, `title`, number of `competencies`, and the reason the taxonomy gives for marking it critical.",
             ),
+            Kind::Pathways => (
+                "Pathways",
+                "One row per ordered pair: `from`, `to` curriculum ids; the gate `verdict`; `top-up credits` (the size of the gap where the route is ruled out); `coverage` (0–1) of `to` by `from`; the settings needing supervised `practice`; `flagged domains`; `progression` (yes when `to` is of a higher intensity).",
+            ),
+            Kind::Hub => (
+                "Hub and spoke",
+                "`hub-shares`: per subset of curricula (`hub of`, the core first) and member, the outcomes and credits a hub of them would replace, with shares; spokes last. `hub-competencies`: per region, the competencies shared by all its members and those only they share. `hub-outcomes`: per region and curriculum, the outcomes only that region shares, with their credits.",
+            ),
+            Kind::Distinction => (
+                "Role distinction",
+                "Per pair, three tables. Practitioners: the competencies only one curriculum has (`only in`), their `scope` (setting, population or general), `domain`, `credits` of the outcomes carrying them, those `outcomes` and an example. Services: per module, its `outcomes` and how many carry a distinguishing competency, with their credits. Commissioners: the two roles side by side and the route into each.",
+            ),
         }
     }
 }
@@ -107,6 +125,11 @@ pub enum Block {
         rows: String,
         cols: String,
     },
+    /// The pathway map drawn as a graph; `table` holds its edges for the other formats.
+    Pathways {
+        table: Table,
+        graph: Pathways,
+    },
 }
 
 impl Block {
@@ -114,12 +137,14 @@ impl Block {
         match self {
             Block::Table(k, t) => (*k, t),
             Block::Heatmap { kind, table, .. } => (*kind, table),
+            Block::Pathways { table, .. } => (Kind::Pathways, table),
         }
     }
     fn table_mut(&mut self) -> &mut Table {
         match self {
             Block::Table(_, t) => t,
             Block::Heatmap { table, .. } => table,
+            Block::Pathways { table, .. } => table,
         }
     }
 }
@@ -161,7 +186,20 @@ fn outcome_urls(catalog: &Catalog) -> BTreeMap<String, String> {
     m
 }
 
-fn pair_section(p: &Pair, urls: &BTreeMap<String, String>) -> Section {
+/// What the report shows beyond the pairs: the pathway map, the hub of all its curricula (absent when
+/// there are too many for their subsets), and each pair's distinction.
+pub struct Extras {
+    pub pathways: Pathways,
+    pub hub: Option<Hub>,
+    pub distinctions: Vec<Distinction>,
+}
+
+fn pair_section(
+    p: &Pair,
+    urls: &BTreeMap<String, String>,
+    distinction: Option<&Distinction>,
+    catalog: &Catalog,
+) -> Section {
     let (a, b) = (&p.a.id, &p.b.id);
     let stem = format!("{}-{}", slug(a), slug(b));
     let heat = |kind, name: String, title: String, m: &Matrix, note: &str| Block::Heatmap {
@@ -221,6 +259,13 @@ fn pair_section(p: &Pair, urls: &BTreeMap<String, String>) -> Section {
         Block::Table(Kind::TopUp, views::topup(&p.topup_ab, &p.gate_ab.verdict)),
         Block::Table(Kind::TopUp, views::topup(&p.topup_ba, &p.gate_ba.verdict)),
     ];
+    let mut blocks = blocks;
+    if let Some(d) = distinction {
+        for mut t in super::distinguish_views::distinguish(d, &catalog.taxonomy) {
+            t.name = format!("{stem}-{}", t.name);
+            blocks.push(Block::Table(Kind::Distinction, t));
+        }
+    }
     Section {
         id: format!("pair-{stem}"),
         title: format!("{a} and {b}"),
@@ -230,7 +275,13 @@ fn pair_section(p: &Pair, urls: &BTreeMap<String, String>) -> Section {
 }
 
 impl Report {
-    pub fn build(c: &Comparison, catalog: &Catalog, p: &Params, stamp: Option<String>) -> Report {
+    pub fn build(
+        c: &Comparison,
+        extras: &Extras,
+        catalog: &Catalog,
+        p: &Params,
+        stamp: Option<String>,
+    ) -> Report {
         let ids: Vec<String> = c.curricula.iter().map(|s| s.id.clone()).collect();
         let urls = outcome_urls(catalog);
         let heat = |name: &str, title: &str, m: &Matrix, note: &str| Block::Heatmap {
@@ -269,7 +320,33 @@ impl Report {
                 ),
             ],
         }];
-        sections.extend(c.pairs.iter().map(|p| pair_section(p, &urls)));
+        sections.push(Section {
+            id: "pathways".into(),
+            title: "Pathways".into(),
+            intro: vec![],
+            blocks: vec![Block::Pathways {
+                table: super::pathways_views::table(&extras.pathways),
+                graph: extras.pathways.clone(),
+            }],
+        });
+        if let Some(h) = &extras.hub {
+            sections.push(Section {
+                id: "hub".into(),
+                title: "Hub and spoke".into(),
+                intro: vec![super::hub_views::verdict(h)],
+                blocks: super::hub_views::hub(h)
+                    .into_iter()
+                    .map(|t| Block::Table(Kind::Hub, t))
+                    .collect(),
+            });
+        }
+        sections.extend(c.pairs.iter().map(|p| {
+            let d = extras
+                .distinctions
+                .iter()
+                .find(|d| d.a.curriculum == p.a.id && d.b.curriculum == p.b.id);
+            pair_section(p, &urls, d, catalog)
+        }));
         sections.push(Section {
             id: "sources".into(),
             title: "Sources and parameters".into(),

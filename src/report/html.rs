@@ -115,6 +115,27 @@ pub fn table(t: &Table) -> String {
 fn block(b: &Block) -> String {
     match b {
         Block::Table(_, t) => table(t),
+        Block::Pathways { table: t, graph } => {
+            let mut s = String::new();
+            let _ = write!(
+                s,
+                r#"<figure id="{}-graph"><figcaption>{}</figcaption>{}"#,
+                escape(&t.name),
+                escape(&t.title),
+                super::pathway_svg::pathways(graph, &t.title)
+            );
+            if let Some(n) = &t.note {
+                let _ = write!(s, r#"<p class="note">{}</p>"#, escape(n));
+            }
+            let mut plain = t.clone();
+            plain.note = None;
+            let _ = writeln!(
+                s,
+                "<details><summary>The same routes as a table</summary>{}</details></figure>",
+                table(&plain)
+            );
+            s
+        }
         Block::Heatmap {
             table: t,
             matrix,

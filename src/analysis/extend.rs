@@ -1,0 +1,69 @@
+//! Extending a role to another population (exploratory): for each loaded curriculum that trains for the
+//! population, the modules and outcomes a holder of the role would add to cover its outcomes — the top-up
+//! `Engine::pair` proposes — beside the gate verdict, which this never overrides: an extension adds to a role,
+//! it does not turn one role into another.
+
+use serde::Serialize;
+
+use super::gate::Verdict;
+use super::topup::TopUp;
+use crate::model::Curriculum;
+
+/// One curriculum that trains for the population, and what the role would add to cover it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Target {
+    pub curriculum: String,
+    pub title: String,
+    /// Share of the target's outcomes the role already covers.
+    pub coverage: f64,
+    /// The gate's verdict on a shortened training from the role to the target, unchanged.
+    pub verdict: Verdict,
+    /// The target's outcomes the role does not cover, by the target's modules, with credits and supervised
+    /// practice in settings the role does not share.
+    pub additions: TopUp,
+}
+
+/// The JSON of `overlap extend ROLE --population POPULATION`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Extension {
+    pub role: String,
+    pub population: String,
+    /// Always true: the additions are a measured starting point for discussion, not a designed programme.
+    pub exploratory: bool,
+    pub targets: Vec<Target>,
+    /// The target needing the fewest added credits.
+    pub smallest: Option<String>,
+}
+
+impl super::Engine<'_> {
+    /// The extension of `role` to `population`: every loaded curriculum other than `role` whose population
+    /// includes it is a target.
+    pub fn extend(&self, role: &Curriculum, population: &str) -> Extension {
+        let targets: Vec<Target> = self
+            .catalog
+            .curricula
+            .iter()
+            .filter(|c| c.id != role.id && c.population.iter().any(|p| p == population))
+            .map(|c| {
+                let pair = self.pair(role, c);
+                Target {
+                    curriculum: c.id.clone(),
+                    title: c.title.clone(),
+                    coverage: pair.gate_ab.coverage,
+                    verdict: pair.gate_ab.verdict,
+                    additions: pair.topup_ab,
+                }
+            })
+            .collect();
+        Extension {
+            role: role.id.clone(),
+            population: population.to_string(),
+            exploratory: true,
+            smallest: targets
+                .iter()
+                .min_by_key(|t| t.additions.credits)
+                .map(|t| t.curriculum.clone()),
+            targets,
+        }
+    }
+}
