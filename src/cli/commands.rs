@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::args::{CompareOpts, Format, Global, Thresholds};
+use super::args::{CompareOpts, Format, Global, Thresholds, Top};
 use super::{Failure, load, params, render};
 use crate::analysis::similarity::COMPETENCY_SHARE;
 use crate::analysis::{explain, mapping};
@@ -98,7 +98,7 @@ pub fn compare(global: &Global, ids: &[String], opts: &CompareOpts) -> Result<St
         let ids: Vec<String> = cmp.curricula.iter().map(|c| c.id.clone()).collect();
         return Ok(sssom::tsv(&ids, &mappings, engine.params.method));
     }
-    let tables = views::comparison(&cmp, opts.top);
+    let tables = views::comparison(&cmp, opts.top.or(Top::MATCHES));
     Ok(render(global.format, &tables, || {
         if cmp.pairs.len() == 1 {
             serde_json::to_value(&cmp.pairs[0])

@@ -219,7 +219,10 @@ pub fn unmatched(name: String, c: &Coverage, top: usize) -> Table {
         t.row(unmatched_row(o));
     }
     if n > top {
-        t.note = Some(format!("{} more not shown (raise --top).", n - top));
+        t.note = Some(format!(
+            "{} more not shown (raise --top; --top 0 lists them all).",
+            n - top
+        ));
     }
     t
 }
