@@ -34,7 +34,7 @@ pub struct Global {
     /// Folder of `.ovl` files that add to or replace the shipped curricula (same id or a taxonomy replaces).
     #[arg(long, value_name = "DIR", global = true)]
     pub curricula: Vec<PathBuf>,
-    /// Output format for every table.
+    /// Output format for every table (a command that writes one form refuses it).
     #[arg(long, value_enum, default_value_t = Format::Table, global = true)]
     pub format: Format,
     /// `--format` was on the command line (not the default): a command that renders nothing refuses it.
@@ -120,7 +120,12 @@ pub struct CompareOpts {
 /// `--top N`, defined once for every command that ranks: how many entries each ranked list shows.
 #[derive(Debug, Args, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Top {
-    #[arg(long = "top", value_name = "N", help = Top::help())]
+    #[arg(
+        long = "top",
+        value_name = "N",
+        help = "How many entries each ranked list shows; 0 lists them all",
+        long_help = Top::help()
+    )]
     given: Option<usize>,
 }
 
