@@ -16,6 +16,9 @@ pub enum Cell {
     Int(i64),
     /// A number shown with a fixed count of decimals.
     Num(f64, usize),
+    /// A share of a whole (0–1), shown as a whole percentage; a spreadsheet gets the number with a percent
+    /// format, so it sorts and sums.
+    Share(f64),
     Empty,
 }
 
@@ -26,11 +29,15 @@ impl Cell {
     pub fn score(x: f64) -> Cell {
         Cell::Num(x, 2)
     }
+    pub fn share(x: f64) -> Cell {
+        Cell::Share(x)
+    }
     pub fn display(&self) -> String {
         match self {
             Cell::Text(s) => s.clone(),
             Cell::Int(n) => n.to_string(),
             Cell::Num(x, d) => format!("{x:.d$}"),
+            Cell::Share(x) => format!("{:.0}%", x * 100.0),
             Cell::Empty => String::new(),
         }
     }
