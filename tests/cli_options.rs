@@ -254,6 +254,15 @@ fn the_man_page_lists_every_exit_status_and_no_missing_page() {
         "{page}"
     );
     assert!(page.contains("overlap topup"), "{page}");
+    // Each command's own options are on the page, with their defaults.
+    for option in [
+        "\\fB\\-\\-emit\\fR",
+        "\\fB\\-\\-against\\fR",
+        "\\fB\\-\\-batch\\fR",
+    ] {
+        assert!(page.contains(option), "{option} missing");
+    }
+    assert!(page.contains("[default: 0.5]"), "{page}");
 }
 
 /// Runs the bash completion function for the words typed so far and returns what it offers.
@@ -310,5 +319,33 @@ fn bash_completes_curriculum_ids_and_aliases() {
     // Commands are still offered where a command may come.
     let offered = complete_bash(&path, &["overlap", "to"]);
     assert!(offered.contains(&"topup".to_string()), "{offered:?}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn every_error_message_starts_the_same_way() {
+    let dir = common::scratch("errors-start");
+    let draft = dir.join("draft.ovl");
+    for (args, code) in [
+        (vec!["cwp", "emhp", "--cover", "2"], 2),
+        (vec!["nosuch", "emhp"], 2),
+        (vec!["chek", "module.md"], 2),
+        (vec!["cwp", "emhp", "--nosuch"], 2),
+        (vec!["explain", "emhp:X", "pwp:Y"], 2),
+        (vec!["list", "--format", "moodle"], 2),
+        (vec!["parse", "/nonexistent/spec.ovl"], 3),
+        (
+            vec!["check", "/nonexistent/module.md", "--against", "cwp"],
+            3,
+        ),
+        (
+            vec!["topup", "pwp", "cwp", "--emit", draft.to_str().unwrap()],
+            1,
+        ),
+    ] {
+        let (got, _, err) = run(&args);
+        assert_eq!(got, code, "{args:?}: {err}");
+        assert!(err.starts_with("error: "), "{args:?}: {err}");
+    }
     std::fs::remove_dir_all(&dir).unwrap();
 }

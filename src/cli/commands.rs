@@ -127,7 +127,7 @@ pub fn topup(
         if v.kind == crate::analysis::VerdictKind::RuledOut {
             return Err(Failure::finding(
                 format!(
-                    "no top-up draft written: a shortened training from {} to {} is ruled out ({} differ too much)\n",
+                    "error: no top-up draft written: a shortened training from {} to {} is ruled out ({} differ too much)\n",
                     a.id,
                     b.id,
                     v.flagged_domains.join(", ")
@@ -137,7 +137,7 @@ pub fn topup(
         }
         if pair.topup_ab.modules.is_empty() && pair.topup_ab.practice.is_empty() {
             return Err(Failure::input(format!(
-                "nothing to emit: {} covers every outcome of {} and shares its settings\n",
+                "error: nothing to emit: {} covers every outcome of {} and shares its settings\n",
                 a.id, b.id
             )));
         }

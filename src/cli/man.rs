@@ -1,6 +1,6 @@
 //! `overlap man`: the man page, from the one clap definition. clap_mangen writes the title, NAME, SYNOPSIS,
-//! DESCRIPTION and OPTIONS; the commands are listed here on this page (clap_mangen would point at one page
-//! per command, which are not installed), and EXIT STATUS is written from `Exit`.
+//! DESCRIPTION and OPTIONS; the commands, with their own arguments, are listed here on this page (clap_mangen
+//! would point at one page per command, which are not installed), and EXIT STATUS is written from `Exit`.
 
 use clap::CommandFactory;
 use roff::{Roff, bold, roman};
@@ -38,8 +38,60 @@ fn commands(cmd: &clap::Command) -> Roff {
                 roff.text([roman(line)]);
             }
         }
+        let own: Vec<&clap::Arg> = sub
+            .get_arguments()
+            .filter(|a| !a.is_hide_set() && !a.is_global_set())
+            .filter(|a| !matches!(a.get_id().as_str(), "help" | "version"))
+            .collect();
+        if own.is_empty() {
+            continue;
+        }
+        roff.control("RS", []);
+        for a in own {
+            roff.control("TP", []);
+            roff.text(spelling(a));
+            if let Some(help) = a.get_long_help().or_else(|| a.get_help()) {
+                let mut help = help.to_string();
+                if let Some(default) = defaults(a) {
+                    help.push_str(&format!(" [default: {default}]"));
+                }
+                roff.text([roman(help)]);
+            }
+        }
+        roff.control("RE", []);
     }
     roff
+}
+
+/// An argument as it is typed: `--emit <FILE>`, or `<FROM>` for a positional one.
+fn spelling(a: &clap::Arg) -> Vec<roff::Inline> {
+    let values = a
+        .get_value_names()
+        .map(|v| {
+            v.iter()
+                .map(|n| format!("<{n}>"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .unwrap_or_else(|| format!("<{}>", a.get_id().as_str().to_uppercase()));
+    match a.get_long() {
+        Some(long) if a.get_action().takes_values() => {
+            vec![bold(format!("--{long}")), roman(format!(" {values}"))]
+        }
+        Some(long) => vec![bold(format!("--{long}"))],
+        None => vec![roman(values)],
+    }
+}
+
+/// The default value(s) of an argument that has one, as `--help` shows them.
+fn defaults(a: &clap::Arg) -> Option<String> {
+    let d = a.get_default_values();
+    (!d.is_empty()).then(|| {
+        d.iter()
+            .map(|v| v.to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+            .join(", ")
+    })
 }
 
 /// The exit codes and their meaning, from the one definition the program exits with.

@@ -141,7 +141,7 @@ pub(crate) fn params(t: &Thresholds) -> Result<Params, Failure> {
     ] {
         if !(0.0..=1.0).contains(&v) {
             return Err(Failure::usage(format!(
-                "{name} takes a value from 0 to 1, not {v}"
+                "error: {name} takes a value from 0 to 1, not {v}\n"
             )));
         }
         *slot = v;
