@@ -135,10 +135,6 @@ impl Top {
     /// National modules ranked by `check`.
     pub const MODULES: usize = 5;
 
-    pub fn new(given: Option<usize>) -> Top {
-        Top { given }
-    }
-
     fn help() -> String {
         format!(
             "How many entries each ranked list shows; 0 lists them all. Default: {} strongest matches and {} \
