@@ -5,8 +5,8 @@ mod common;
 
 use unicode_width::UnicodeWidthStr;
 
-/// The commands a user runs most, with outputs from one table to dozens.
-const COMMANDS: [&[&str]; 5] = [
+/// The commands a user runs most, with outputs from one table to dozens, and notes of several lines.
+const COMMANDS: [&[&str]; 6] = [
     &["cwp", "emhp"],
     &["pwp", "cwp", "emhp"],
     &["topup", "cwp", "emhp"],
@@ -16,6 +16,7 @@ const COMMANDS: [&[&str]; 5] = [
         "--against",
         "cwp,emhp",
     ],
+    &["explain", "emhp:EMHP-2.1", "pwp:PWP-1.1"],
     &["list"],
 ];
 
@@ -39,8 +40,25 @@ fn at_columns(columns: usize, args: &[&str]) -> String {
 
 #[test]
 fn no_line_is_wider_than_the_columns_given() {
+    // A batch of three descriptors: the summary table with its skipped-files note.
+    let batch = common::scratch("width-batch");
+    for f in ["exeter-pyc3020da.md", "reading-pymeac.md", "README.md"] {
+        std::fs::copy(
+            common::root().join("tests/fixtures/hei").join(f),
+            batch.join(f),
+        )
+        .unwrap();
+    }
+    std::fs::write(batch.join("notes.xyz"), "not a descriptor").unwrap();
+    let batch_args = [
+        "check",
+        "--batch",
+        batch.to_str().unwrap(),
+        "--against",
+        "cwp,emhp",
+    ];
     for columns in [80, 200] {
-        for args in COMMANDS {
+        for args in COMMANDS.iter().copied().chain([&batch_args[..]]) {
             let text = at_columns(columns, args);
             let over: Vec<&str> = text.lines().filter(|l| l.width() > columns).collect();
             assert!(
@@ -51,6 +69,7 @@ fn no_line_is_wider_than_the_columns_given() {
             );
         }
     }
+    std::fs::remove_dir_all(&batch).unwrap();
 }
 
 /// A wide terminal is used: long outcome texts are not squeezed into a fixed width.
