@@ -323,6 +323,20 @@ fn bash_completes_curriculum_ids_and_aliases() {
 }
 
 #[test]
+fn a_comparison_option_before_a_command_that_does_not_take_it_says_so() {
+    let (code, _, err) = run(&["--with", "draft.ovl", "list"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("`--with` is an option of the comparison")
+            && err.contains("`overlap list` does not take it"),
+        "{err}"
+    );
+    let (code, _, err) = run(&["--top", "3", "check", "m.md", "--against", "cwp"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("write it after `check`"), "{err}");
+}
+
+#[test]
 fn every_error_message_starts_the_same_way() {
     let dir = common::scratch("errors-start");
     let draft = dir.join("draft.ovl");

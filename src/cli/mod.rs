@@ -340,10 +340,19 @@ pub fn parse() -> Result<Cli, clap::Error> {
             let flag = a
                 .get_long()
                 .map_or_else(|| a.get_id().to_string(), |l| format!("--{l}"));
-            return Err(cmd.error(
-                clap::error::ErrorKind::ArgumentConflict,
-                format!("`{flag}` is an option of the command, not of `overlap`: write it after `{sub}` (`overlap {sub} {flag} …`)"),
-            ));
+            let takes = cmd
+                .find_subcommand(sub)
+                .is_some_and(|c| c.get_arguments().any(|x| x.get_id() == a.get_id()));
+            let message = if takes {
+                format!(
+                    "`{flag}` is an option of the command, not of `overlap`: write it after `{sub}` (`overlap {sub} {flag} …`)"
+                )
+            } else {
+                format!(
+                    "`{flag}` is an option of the comparison (`overlap A B … {flag} …`); `overlap {sub}` does not take it"
+                )
+            };
+            return Err(cmd.error(clap::error::ErrorKind::ArgumentConflict, message));
         }
     }
     let mut cli = Cli::from_arg_matches(&m).map_err(|e| e.format(&mut cmd))?;
