@@ -108,3 +108,21 @@ fn a_terminal_is_asked_for_its_width() {
     let wide = widest(&text);
     assert!(wide > 60 && wide <= 90, "widest line {wide}:\n{text}");
 }
+
+/// A `COLUMNS` that is not a width is passed over for the width of a pipe or file nobody describes: 140.
+#[test]
+fn an_unreadable_columns_falls_back_to_140() {
+    for columns in ["abc", "0", ""] {
+        let out = common::overlap()
+            .args(["cwp", "emhp"])
+            .env("COLUMNS", columns)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let wide = widest(&String::from_utf8(out.stdout).unwrap());
+        assert!(
+            wide > 120 && wide <= 140,
+            "COLUMNS={columns:?}: widest line {wide}"
+        );
+    }
+}
