@@ -1,12 +1,12 @@
 //! Terminal output fits the width it is given: the terminal's own, or `COLUMNS` when standard output is a
-//! pipe or a file. Every line — tables, titles, notes — is at most that wide.
+//! pipe or a file. Every line — tables, titles, notes, help — is at most that wide.
 
 mod common;
 
 use unicode_width::UnicodeWidthStr;
 
 /// The commands a user runs most, with outputs from one table to dozens, and notes of several lines.
-const COMMANDS: [&[&str]; 6] = [
+const COMMANDS: [&[&str]; 8] = [
     &["cwp", "emhp"],
     &["pwp", "cwp", "emhp"],
     &["topup", "cwp", "emhp"],
@@ -18,6 +18,8 @@ const COMMANDS: [&[&str]; 6] = [
     ],
     &["explain", "emhp:EMHP-2.1", "pwp:PWP-1.1"],
     &["list"],
+    &["--help"],
+    &["check", "--help"],
 ];
 
 fn widest(text: &str) -> usize {

@@ -168,7 +168,9 @@ pub enum Command {
     },
     /// Propose a top-up for a holder of FROM who wants to practise as TO, and the gate verdict.
     Topup {
+        /// The curriculum the practitioner trained in (id or alias).
         from: String,
+        /// The curriculum of the role they want to practise in.
         to: String,
         /// Write the proposal as a draft module file in the specification language.
         #[arg(long, value_name = "FILE")]

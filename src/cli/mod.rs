@@ -159,10 +159,7 @@ pub fn run(cli: Cli) -> i32 {
         return finish(Err(Failure::usage(why)));
     }
     let result = match cli.command {
-        None if cli.ids.is_empty() => {
-            use clap::CommandFactory;
-            Ok(Cli::command().render_help().to_string())
-        }
+        None if cli.ids.is_empty() => Ok(command().render_help().to_string()),
         None => commands::compare(&cli.global, &cli.ids, &cli.compare),
         Some(Command::Compare { ids, opts }) => commands::compare(&cli.global, &ids, &opts),
         Some(Command::Topup {
@@ -324,12 +321,18 @@ pub(crate) fn terminal_width() -> u16 {
     asked.or_else(given).unwrap_or(UNKNOWN_WIDTH).max(NARROWEST)
 }
 
+/// The command line's definition, its help wrapped to the width tables are fitted to.
+fn command() -> clap::Command {
+    use clap::CommandFactory;
+    Cli::command().term_width(usize::from(terminal_width()))
+}
+
 /// Parses the command line. Options that every command takes (`--curricula`, `--format`) may come before
 /// or after a subcommand; the comparison's own options before a subcommand would be silently ignored, so
 /// they are refused with where they belong.
 pub fn parse() -> Result<Cli, clap::Error> {
-    use clap::{CommandFactory, FromArgMatches, parser::ValueSource};
-    let mut cmd = Cli::command();
+    use clap::{FromArgMatches, parser::ValueSource};
+    let mut cmd = command();
     let m = cmd.try_get_matches_from_mut(std::env::args_os())?;
     if let Some((sub, _)) = m.subcommand() {
         let misplaced = cmd
