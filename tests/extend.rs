@@ -4,9 +4,11 @@
 use assert_cmd::Command;
 use serde_json::Value;
 
+/// Wide enough that no table wraps the phrases the tests look for.
 fn run(args: &[&str]) -> std::process::Output {
     Command::cargo_bin("overlap")
         .unwrap()
+        .env("COLUMNS", "400")
         .args(args)
         .output()
         .unwrap()

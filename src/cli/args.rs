@@ -34,9 +34,12 @@ pub struct Global {
     /// Folder of `.ovl` files that add to or replace the shipped curricula (same id or a taxonomy replaces).
     #[arg(long, value_name = "DIR", global = true)]
     pub curricula: Vec<PathBuf>,
-    /// Output format for every table.
+    /// Output format for every table (a command that writes one form refuses it).
     #[arg(long, value_enum, default_value_t = Format::Table, global = true)]
     pub format: Format,
+    /// `--format` was on the command line (not the default): a command that renders nothing refuses it.
+    #[arg(skip)]
+    pub format_given: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -108,15 +111,54 @@ pub struct CompareOpts {
     /// Add a module file (e.g. an emitted top-up draft) to the first curriculum before comparing.
     #[arg(long, value_name = "FILE")]
     pub with: Vec<PathBuf>,
-    /// How many strongest matches and unmatched outcomes to list.
-    #[arg(long, default_value_t = 10)]
-    pub top: usize,
+    #[command(flatten)]
+    pub top: Top,
     /// Reviewers' decisions: an SSSOM file whose `semapv:ManualMappingCuration` rows accept a pair (it covers,
     /// whatever the score) or, with `predicate_modifier` `Not`, reject it (it never covers). Repeatable.
     #[arg(long, value_name = "FILE")]
     pub mappings: Vec<PathBuf>,
     #[command(flatten)]
     pub thresholds: Thresholds,
+}
+
+/// `--top N`, defined once for every command that ranks: how many entries each ranked list shows.
+#[derive(Debug, Args, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Top {
+    #[arg(
+        long = "top",
+        value_name = "N",
+        help = "How many entries each ranked list shows; 0 lists them all",
+        long_help = Top::help()
+    )]
+    given: Option<usize>,
+}
+
+impl Top {
+    /// Strongest matches and unmatched outcomes listed per direction by `overlap A B`.
+    pub const MATCHES: usize = 10;
+    /// National modules ranked by `check`.
+    pub const MODULES: usize = 5;
+
+    fn help() -> String {
+        format!(
+            "How many entries each ranked list shows; 0 lists them all. Default: {} strongest matches and {} \
+unmatched outcomes per direction (`overlap A B`), {} national modules (`check`), the best match per line of B \
+(`similarity`, which then scores the full matrix; with --top it keeps the N best per line in bounded memory).",
+            Top::MATCHES,
+            Top::MATCHES,
+            Top::MODULES
+        )
+    }
+
+    /// The number of entries to show where the command lists `default` unless told: every entry for 0.
+    pub fn or(self, default: usize) -> usize {
+        self.limit().unwrap_or(default)
+    }
+
+    /// The number given on the command line, with 0 (every entry) as `usize::MAX`; `None` when not given.
+    pub fn limit(self) -> Option<usize> {
+        self.given.map(|n| if n == 0 { usize::MAX } else { n })
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -130,7 +172,9 @@ pub enum Command {
     },
     /// Propose a top-up for a holder of FROM who wants to practise as TO, and the gate verdict.
     Topup {
+        /// The curriculum the practitioner trained in (id or alias).
         from: String,
+        /// The curriculum of the role they want to practise in.
         to: String,
         /// Write the proposal as a draft module file in the specification language.
         #[arg(long, value_name = "FILE")]
@@ -173,9 +217,8 @@ pub enum Command {
     Similarity {
         a: PathBuf,
         b: PathBuf,
-        /// Keep only the K best matches per line of B (bounded memory); without it the full matrix is scored.
-        #[arg(long, value_name = "K")]
-        top: Option<usize>,
+        #[command(flatten)]
+        top: Top,
         /// Print only a summary line (counts and time), not the matches.
         #[arg(long)]
         quiet: bool,
@@ -301,9 +344,8 @@ pub struct CheckArgs {
     /// Check every descriptor in a folder, one summary row each; files of other kinds are listed as skipped.
     #[arg(long, value_name = "DIR", conflicts_with = "file")]
     pub batch: Option<PathBuf>,
-    /// How many national modules to rank in the output.
-    #[arg(long, default_value_t = 5)]
-    pub top: usize,
+    #[command(flatten)]
+    pub top: Top,
     /// Reviewers' decisions: an SSSOM file whose `semapv:ManualMappingCuration` rows accept a pair (it covers,
     /// whatever the score) or, with `predicate_modifier` `Not`, reject it (it never covers). Repeatable.
     #[arg(long, value_name = "FILE")]

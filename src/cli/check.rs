@@ -3,7 +3,7 @@
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-use super::args::{CheckArgs, Format, Global};
+use super::args::{CheckArgs, Format, Global, Top};
 use super::commands::find;
 use super::{Failure, load, render};
 use crate::analysis::check::{CheckResult, ReadWarning, Subject, check};
@@ -208,8 +208,15 @@ fn check_read(
                 aims: aims.clone(),
             };
             let reviews = module_reviews(&args.mappings, &ws.catalog, m)?;
-            let mut r = check(&ws.catalog, &subject, &against, &p, args.top, &reviews)
-                .map_err(|e| Failure::input(format!("error: {e}\n")))?;
+            let mut r = check(
+                &ws.catalog,
+                &subject,
+                &against,
+                &p,
+                args.top.or(Top::MODULES),
+                &reviews,
+            )
+            .map_err(|e| Failure::input(format!("error: {e}\n")))?;
             r.warnings.clone_from(&warnings);
             Ok(r)
         })
@@ -260,7 +267,7 @@ pub fn run(global: &Global, args: &CheckArgs) -> Result<String, Failure> {
     super::warn(&shown);
     let tables: Vec<_> = results
         .iter()
-        .flat_map(|r| check_views::result(r, args.top))
+        .flat_map(|r| check_views::result(r, args.top.or(Top::MODULES)))
         .collect();
     let out = if global.format == Format::Sssom {
         sssom(global, args, &results)?

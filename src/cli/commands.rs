@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::args::{CompareOpts, Format, Global, Thresholds};
+use super::args::{CompareOpts, Format, Global, Thresholds, Top};
 use super::{Failure, load, params, render};
 use crate::analysis::similarity::COMPETENCY_SHARE;
 use crate::analysis::{explain, mapping};
@@ -102,7 +102,7 @@ pub fn compare(global: &Global, ids: &[String], opts: &CompareOpts) -> Result<St
         let ids: Vec<String> = cmp.curricula.iter().map(|c| c.id.clone()).collect();
         return Ok(sssom::tsv(&ids, &mappings, engine.params.method));
     }
-    let tables = views::comparison(&cmp, opts.top);
+    let tables = views::comparison(&cmp, opts.top.or(Top::MATCHES));
     Ok(render(global.format, &tables, || {
         if cmp.pairs.len() == 1 {
             serde_json::to_value(&cmp.pairs[0])
@@ -131,7 +131,7 @@ pub fn topup(
         if v.kind == crate::analysis::VerdictKind::RuledOut {
             return Err(Failure::finding(
                 format!(
-                    "no top-up draft written: a shortened training from {} to {} is ruled out ({} differ too much)\n",
+                    "error: no top-up draft written: a shortened training from {} to {} is ruled out ({} differ too much)\n",
                     a.id,
                     b.id,
                     v.flagged_domains.join(", ")
@@ -141,7 +141,7 @@ pub fn topup(
         }
         if pair.topup_ab.modules.is_empty() && pair.topup_ab.practice.is_empty() {
             return Err(Failure::input(format!(
-                "nothing to emit: {} covers every outcome of {} and shares its settings\n",
+                "error: nothing to emit: {} covers every outcome of {} and shares its settings\n",
                 a.id, b.id
             )));
         }

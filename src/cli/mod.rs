@@ -1,15 +1,17 @@
-//! Glue between the command line and the layers: load → analyse → render → write. Exit codes:
-//! 0 success, 1 a finding the user asked to fail on (fmt --check, --min-coverage), 2 usage or unknown
-//! curriculum, 3 invalid or unreadable input.
+//! Glue between the command line and the layers: load → analyse → render → write. Owns the exit codes
+//! (`Exit`), which the man page's EXIT STATUS lists.
 
 pub mod args;
 mod check;
 mod commands;
+mod completions;
 mod degenerate;
 mod distinguish;
 mod extend;
+mod formats;
 mod hub;
 pub mod io;
+mod man;
 mod pathways;
 mod report;
 mod review;
@@ -22,6 +24,43 @@ use args::{Command, Format, Global, Thresholds};
 
 use crate::analysis::Params;
 use crate::model::{LoadError, LoadSet, Workspace};
+
+/// How a run ends, as its exit code: the one definition that failures, clap's errors and the man page use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    Success = 0,
+    Finding = 1,
+    Usage = 2,
+    Input = 3,
+}
+
+impl Exit {
+    pub const ALL: [Exit; 4] = [Exit::Success, Exit::Finding, Exit::Usage, Exit::Input];
+
+    pub fn code(self) -> i32 {
+        self as i32
+    }
+
+    /// What the code tells a script or a user, as the man page says it.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Exit::Success => "Success.",
+            Exit::Finding => {
+                "A finding the command was asked to fail on: `fmt --check` found a file not in canonical form, \
+`check --min-coverage` measured less, or `topup --emit` wrote no draft because the route is ruled out."
+            }
+            Exit::Usage => {
+                "A usage error: an unknown option or command, a value out of range, a --format the command does \
+not write, an unknown curriculum (the message lists the known ids and aliases), or a curriculum compared with itself."
+            }
+            Exit::Input => {
+                "Invalid or unreadable input (a located diagnostic: file:line:col, the line, an underline, a help \
+line), or output that cannot be written (a file, a report folder holding other files, or standard output on a \
+full disk)."
+            }
+        }
+    }
+}
 
 /// An error that ends the command: the message for stderr, the exit code, and what still goes to stdout
 /// (the table a failed `--min-coverage` check measured).
@@ -41,16 +80,16 @@ impl Failure {
         }
     }
     pub fn usage(message: impl Into<String>) -> Self {
-        Failure::new(2, message)
+        Failure::new(Exit::Usage.code(), message)
     }
     pub fn input(message: impl Into<String>) -> Self {
-        Failure::new(3, message)
+        Failure::new(Exit::Input.code(), message)
     }
     /// A finding the user asked to fail on (exit 1), after `output`.
     pub fn finding(message: impl Into<String>, output: String) -> Self {
         Failure {
             output,
-            ..Failure::new(1, message)
+            ..Failure::new(Exit::Finding.code(), message)
         }
     }
 }
@@ -106,7 +145,7 @@ pub(crate) fn params(t: &Thresholds) -> Result<Params, Failure> {
     ] {
         if !(0.0..=1.0).contains(&v) {
             return Err(Failure::usage(format!(
-                "{name} takes a value from 0 to 1, not {v}"
+                "error: {name} takes a value from 0 to 1, not {v}\n"
             )));
         }
         *slot = v;
@@ -116,33 +155,15 @@ pub(crate) fn params(t: &Thresholds) -> Result<Params, Failure> {
 
 /// Runs the command line and returns the process exit code; output goes to stdout, errors to stderr.
 pub fn run(cli: Cli) -> i32 {
-    let sssom_here = match &cli.command {
-        None | Some(Command::Compare { .. }) => true,
-        Some(Command::Check(args)) => args.batch.is_none(),
-        _ => false,
-    };
-    if cli.global.format == Format::Sssom && !sssom_here {
-        return finish(Err(Failure::usage(
-            "error: --format sssom is for `overlap A B …` and `overlap check FILE`\n",
-        )));
-    }
-    let export = matches!(cli.command, Some(Command::Export { .. }));
-    if (cli.global.format == Format::Moodle) != export {
-        return finish(Err(Failure::usage(
-            "error: `overlap export CURRICULUM` takes --format moodle, and only it does\n",
-        )));
-    }
-    let graph = matches!(cli.command, Some(Command::Pathways { .. }));
-    if matches!(cli.global.format, Format::Dot | Format::Mermaid) && !graph {
-        return finish(Err(Failure::usage(
-            "error: --format dot and --format mermaid draw the pathway graph: they are for `overlap pathways` only\n",
-        )));
+    if let Some(why) = formats::refusal(
+        cli.command.as_ref(),
+        cli.global.format,
+        cli.global.format_given,
+    ) {
+        return finish(Err(Failure::usage(why)));
     }
     let result = match cli.command {
-        None if cli.ids.is_empty() => {
-            use clap::CommandFactory;
-            Ok(Cli::command().render_help().to_string())
-        }
+        None if cli.ids.is_empty() => Ok(command().render_help().to_string()),
         None => commands::compare(&cli.global, &cli.ids, &cli.compare),
         Some(Command::Compare { ids, opts }) => commands::compare(&cli.global, &ids, &opts),
         Some(Command::Topup {
@@ -175,7 +196,7 @@ pub fn run(cli: Cli) -> i32 {
             top,
             quiet,
             method,
-        }) => similarity::run(&a, &b, top, quiet, method),
+        }) => similarity::run(&a, &b, top.limit(), quiet, method),
         Some(Command::Export { curriculum }) => commands::export(&cli.global, &curriculum),
         Some(Command::List) => commands::list(&cli.global),
         Some(Command::Parse { files }) => commands::parse(&cli.global, &files),
@@ -184,12 +205,7 @@ pub fn run(cli: Cli) -> i32 {
             check,
             write,
         }) => commands::fmt(&files, check, write),
-        Some(Command::Completions { shell }) => {
-            use clap::CommandFactory;
-            let mut out = Vec::new();
-            clap_complete::generate(shell, &mut Cli::command(), "overlap", &mut out);
-            Ok(String::from_utf8_lossy(&out).into_owned())
-        }
+        Some(Command::Completions { shell }) => completions::script(&cli.global, shell),
         Some(Command::Hub {
             ids,
             hub_share,
@@ -213,14 +229,7 @@ pub fn run(cli: Cli) -> i32 {
             mappings,
             thresholds,
         }) => extend::run(&cli.global, (&role, &population), &mappings, &thresholds),
-        Some(Command::Man) => {
-            use clap::CommandFactory;
-            let mut out = Vec::new();
-            match clap_mangen::Man::new(Cli::command()).render(&mut out) {
-                Ok(()) => Ok(String::from_utf8_lossy(&out).into_owned()),
-                Err(e) => Err(Failure::input(e.to_string())),
-            }
-        }
+        Some(Command::Man) => man::page().map_err(|e| Failure::input(format!("error: {e}\n"))),
     };
     finish(result)
 }
@@ -233,12 +242,12 @@ fn finish(result: Result<String, Failure>) -> i32 {
         Ok(out) => (out, None),
         Err(mut f) => (std::mem::take(&mut f.output), Some(f)),
     };
-    let mut code = failure.as_ref().map_or(0, |f| f.code);
+    let mut code = failure.as_ref().map_or(Exit::Success.code(), |f| f.code);
     if let Err(e) = write_stdout(&out)
         && e.kind() != std::io::ErrorKind::BrokenPipe
     {
         warn(&format!("error: cannot write to standard output: {e}\n"));
-        code = 3;
+        code = Exit::Input.code();
     }
     if let Some(f) = failure {
         warn(&f.message);
@@ -271,7 +280,7 @@ pub(crate) fn warn(message: &str) {
 pub fn clap_error(e: clap::Error) -> i32 {
     if e.use_stderr() {
         warn(&e.render().to_string());
-        e.exit_code()
+        Exit::Usage.code()
     } else {
         finish(Ok(e.render().to_string()))
     }
@@ -310,16 +319,7 @@ pub(crate) fn render(
             .collect::<Vec<_>>()
             .join("\n"),
         Format::Table => {
-            let width = if std::io::stdout().is_terminal() {
-                None
-            } else {
-                Some(
-                    std::env::var("COLUMNS")
-                        .ok()
-                        .and_then(|c| c.parse().ok())
-                        .unwrap_or(140),
-                )
-            };
+            let width = terminal_width();
             tables
                 .iter()
                 .map(|t| table::to_terminal(t, width))
@@ -329,12 +329,37 @@ pub(crate) fn render(
     }
 }
 
+/// Columns assumed when standard output is not a terminal and `COLUMNS` does not say (a file or a pipe).
+const UNKNOWN_WIDTH: u16 = 140;
+/// Narrower than this, no table of more than two columns can be read; a smaller `COLUMNS` is raised to it.
+const NARROWEST: u16 = 20;
+
+/// The columns tables and notes are fitted to: the terminal's own width when standard output is one, else
+/// `COLUMNS` (as shells and `ls` use it for pipes), else `UNKNOWN_WIDTH`.
+pub(crate) fn terminal_width() -> u16 {
+    // comfy-table asks the terminal only when standard output is one.
+    let asked = comfy_table::Table::new().width().filter(|&w| w > 0);
+    let given = || {
+        std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.trim().parse::<u16>().ok())
+            .filter(|&w| w > 0)
+    };
+    asked.or_else(given).unwrap_or(UNKNOWN_WIDTH).max(NARROWEST)
+}
+
+/// The command line's definition, its help wrapped to the width tables are fitted to.
+fn command() -> clap::Command {
+    use clap::CommandFactory;
+    Cli::command().term_width(usize::from(terminal_width()))
+}
+
 /// Parses the command line. Options that every command takes (`--curricula`, `--format`) may come before
 /// or after a subcommand; the comparison's own options before a subcommand would be silently ignored, so
 /// they are refused with where they belong.
 pub fn parse() -> Result<Cli, clap::Error> {
-    use clap::{CommandFactory, FromArgMatches, parser::ValueSource};
-    let mut cmd = Cli::command();
+    use clap::{FromArgMatches, parser::ValueSource};
+    let mut cmd = command();
     let m = cmd.try_get_matches_from_mut(std::env::args_os())?;
     if let Some((sub, _)) = m.subcommand() {
         let misplaced = cmd
@@ -345,11 +370,24 @@ pub fn parse() -> Result<Cli, clap::Error> {
             let flag = a
                 .get_long()
                 .map_or_else(|| a.get_id().to_string(), |l| format!("--{l}"));
-            return Err(cmd.error(
-                clap::error::ErrorKind::ArgumentConflict,
-                format!("`{flag}` is an option of the command, not of `overlap`: write it after `{sub}` (`overlap {sub} {flag} …`)"),
-            ));
+            let takes = cmd
+                .find_subcommand(sub)
+                .is_some_and(|c| c.get_arguments().any(|x| x.get_id() == a.get_id()));
+            let message = if takes {
+                format!(
+                    "`{flag}` is an option of the command, not of `overlap`: write it after `{sub}` (`overlap {sub} {flag} …`)"
+                )
+            } else {
+                format!(
+                    "`{flag}` is an option of the comparison (`overlap A B … {flag} …`); `overlap {sub}` does not take it"
+                )
+            };
+            return Err(cmd.error(clap::error::ErrorKind::ArgumentConflict, message));
         }
     }
-    Cli::from_arg_matches(&m).map_err(|e| e.format(&mut cmd))
+    let mut cli = Cli::from_arg_matches(&m).map_err(|e| e.format(&mut cmd))?;
+    // `--format` is global: its value is recorded where it was written, before or after the subcommand.
+    let given = |m: &clap::ArgMatches| m.value_source("format") == Some(ValueSource::CommandLine);
+    cli.global.format_given = given(&m) || m.subcommand().is_some_and(|(_, sub)| given(sub));
+    Ok(cli)
 }

@@ -1,7 +1,8 @@
 //! `overlap similarity A B`: outcome × outcome similarity of two plain-text files at scale.
 //!
 //! Each non-blank line is one outcome; indices count non-blank lines from 0. Output, one line per match:
-//! `b_index<TAB>a_index<TAB>score`. With `--top K`, the K best lines of A for each line of B (bounded memory);
+//! `b_index<TAB>a_index<TAB>score`. With `--top K`, the K best lines of A for each line of B (bounded memory;
+//! `--top 0`: every line of A that scores above zero);
 //! without it, every score of the full matrix is computed (row by row in per-worker buffers, never stored)
 //! and the best line of A for each line of B is printed. `--quiet` prints one summary line instead: sizes,
 //! nonzero pairs or matches, and elapsed milliseconds including reading the files.
@@ -84,14 +85,11 @@ pub fn run(
     quiet: bool,
     method: Method,
 ) -> Result<String, Failure> {
-    if top == Some(0) {
-        return Err(Failure::usage(
-            "error: --top takes a number of matches of 1 or more\n",
-        ));
-    }
     let start = Instant::now();
     let (text_a, text_b) = (read_lines(a)?, read_lines(b)?);
     let (la, lb) = (outcomes(a, &text_a)?, outcomes(b, &text_b)?);
+    // `--top 0` (every match) arrives as usize::MAX: no line of B has more matches than A has lines.
+    let top = top.map(|k| k.min(la.len()));
     if method == Method::Meaning {
         return meaning(&la, &lb, top, quiet, start);
     }

@@ -26,8 +26,8 @@ pub fn result(r: &CheckResult, top: usize) -> Vec<Table> {
             x.module.clone().into(),
             x.title.clone().into(),
             Cell::score(x.score),
-            Cell::Text(format!("{:.0}%", x.coverage * 100.0)),
-            Cell::Text(format!("{:.0}%", x.coverage_of_file * 100.0)),
+            Cell::share(x.coverage),
+            Cell::share(x.coverage_of_file),
         ]);
     }
     v.push(rank);
@@ -130,9 +130,7 @@ pub fn batch(
                     })
                     .into(),
                     b.map_or(Cell::Empty, |b| Cell::score(b.score)),
-                    b.map_or(Cell::Empty, |b| {
-                        Cell::Text(format!("{:.0}%", b.coverage * 100.0))
-                    }),
+                    b.map_or(Cell::Empty, |b| Cell::share(b.coverage)),
                     r.fit.into(),
                     match r.warnings.len() {
                         0 => Cell::Empty,

@@ -61,7 +61,9 @@ fn is_url(s: &str) -> bool {
 
 fn cell(c: &Cell, first: bool) -> String {
     match c {
-        Cell::Int(_) | Cell::Num(..) => format!(r#"<td class="num">{}</td>"#, escape(&c.display())),
+        Cell::Int(_) | Cell::Num(..) | Cell::Share(_) => {
+            format!(r#"<td class="num">{}</td>"#, escape(&c.display()))
+        }
         Cell::Empty => "<td></td>".into(),
         Cell::Text(s) => {
             let words: Vec<&str> = s.split_whitespace().collect();

@@ -79,10 +79,10 @@ pub fn shares(h: &Hub) -> Table {
                 x.curriculum.clone().into(),
                 Cell::Num(x.hub_outcomes, 1),
                 x.outcomes.into(),
-                pct(x.outcome_share).into(),
+                Cell::share(x.outcome_share),
                 Cell::Num(x.hub_credits, 1),
                 Cell::Num(x.credits, 0),
-                pct(x.credit_share).into(),
+                Cell::share(x.credit_share),
                 format!(
                     "{:.1} ({})",
                     x.competency_credits,
@@ -98,10 +98,10 @@ pub fn shares(h: &Hub) -> Table {
             s.curriculum.clone().into(),
             Cell::Empty,
             Cell::Empty,
-            pct(s.outcome_share).into(),
+            Cell::share(s.outcome_share),
             Cell::Num(s.credits, 1),
             Cell::Empty,
-            pct(s.credit_share).into(),
+            Cell::share(s.credit_share),
             Cell::Empty,
         ]);
     }

@@ -7,6 +7,7 @@ use comfy_table::{ContentArrangement, Table as Comfy, presets};
 
 use crate::printable::printable;
 use serde::Serialize;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
@@ -15,6 +16,9 @@ pub enum Cell {
     Int(i64),
     /// A number shown with a fixed count of decimals.
     Num(f64, usize),
+    /// A share of a whole (0–1), shown as a whole percentage; a spreadsheet gets the number with a percent
+    /// format, so it sorts and sums.
+    Share(f64),
     Empty,
 }
 
@@ -25,11 +29,15 @@ impl Cell {
     pub fn score(x: f64) -> Cell {
         Cell::Num(x, 2)
     }
+    pub fn share(x: f64) -> Cell {
+        Cell::Share(x)
+    }
     pub fn display(&self) -> String {
         match self {
             Cell::Text(s) => s.clone(),
             Cell::Int(n) => n.to_string(),
             Cell::Num(x, d) => format!("{x:.d$}"),
+            Cell::Share(x) => format!("{:.0}%", x * 100.0),
             Cell::Empty => String::new(),
         }
     }
@@ -105,28 +113,79 @@ impl Table {
     }
 }
 
-/// Terminal rendering; fits the terminal width when there is one.
-pub fn to_terminal(t: &Table, width: Option<u16>) -> String {
+/// Terminal rendering at `width` columns: the table, its title and its note all fit in it.
+pub fn to_terminal(t: &Table, width: u16) -> String {
     let mut c = Comfy::new();
     c.load_style(presets::UTF8_FULL_CONDENSED);
     c.set_content_arrangement(ContentArrangement::Dynamic);
-    if let Some(w) = width {
-        c.set_width(w);
-    } else {
-        c.set_width(120);
-    }
+    c.set_width(width);
     // Curriculum texts may hold escape sequences; a terminal must not obey them.
     let show = |s: &str| printable(s).into_owned();
     c.set_header(t.columns.iter().map(|h| show(h)).collect::<Vec<_>>());
     for r in &t.rows {
         c.add_row(r.iter().map(|x| show(&x.display())).collect::<Vec<_>>());
     }
-    let mut s = format!("{}\n{c}\n", printable(&t.title));
+    let width = usize::from(width);
+    let mut s = wrap(&printable(&t.title), width);
+    s.push_str(&format!("{c}\n"));
     if let Some(n) = &t.note {
-        s.push_str(&printable(n));
-        s.push('\n');
+        s.push_str(&wrap(&printable(n), width));
     }
     s
+}
+
+/// `text` broken into lines of at most `width` columns, at spaces where it can be (a word longer than a
+/// line is cut); each line of the text is wrapped on its own, and every line ends with a newline.
+pub fn wrap(text: &str, width: usize) -> String {
+    let width = width.max(1);
+    let mut out = String::new();
+    for line in text.lines() {
+        let mut current = String::new();
+        let mut used = 0;
+        for word in line.split(' ').filter(|w| !w.is_empty()) {
+            let mut word = word;
+            loop {
+                let w = word.width();
+                let gap = usize::from(used > 0);
+                if used + gap + w <= width {
+                    if gap == 1 {
+                        current.push(' ');
+                    }
+                    current.push_str(word);
+                    used += gap + w;
+                    break;
+                }
+                if used > 0 {
+                    out.push_str(&current);
+                    out.push('\n');
+                    current.clear();
+                    used = 0;
+                    continue;
+                }
+                // A word longer than the line: as much of it as fits, the rest on the next line.
+                let (head, rest) = split_at_width(word, width);
+                out.push_str(head);
+                out.push('\n');
+                word = rest;
+            }
+        }
+        out.push_str(&current);
+        out.push('\n');
+    }
+    out
+}
+
+/// The longest start of `s` at most `width` columns wide (at least one character), and the rest.
+fn split_at_width(s: &str, width: usize) -> (&str, &str) {
+    let mut used = 0;
+    for (i, ch) in s.char_indices() {
+        let w = ch.width().unwrap_or(0);
+        if used + w > width && i > 0 {
+            return s.split_at(i);
+        }
+        used += w;
+    }
+    (s, "")
 }
 
 fn md_escape(s: &str) -> String {
@@ -240,5 +299,37 @@ mod tests {
             Cell::text("a\x1b[2Jb"),
         ]);
         assert_eq!(to_csv(&t), "'=header\n'=1+2,-0.50,a[2Jb\n");
+    }
+
+    #[test]
+    fn text_wraps_between_words_and_cuts_only_a_word_longer_than_the_line() {
+        assert_eq!(wrap("one two three four", 9), "one two\nthree\nfour\n");
+        assert_eq!(wrap("a  b", 9), "a b\n");
+        assert_eq!(wrap("abcdefghij xy", 4), "abcd\nefgh\nij\nxy\n");
+        assert_eq!(wrap("first line\n\nsecond", 20), "first line\n\nsecond\n");
+        assert_eq!(wrap("ééé ééé", 3), "ééé\nééé\n");
+    }
+
+    #[test]
+    fn every_line_of_a_terminal_table_fits_its_width() {
+        let mut t = Table::new(
+            "t",
+            "A title that is longer than the table is wide",
+            &["id", "text"],
+        )
+        .note("A note under the table, long enough to need more than one line at this width.");
+        t.row(vec![Cell::text("X-1.1"), Cell::text("word ".repeat(40))]);
+        let s = to_terminal(&t, 30);
+        assert!(s.lines().all(|l| l.width() <= 30), "{s}");
+        assert!(
+            s.starts_with("A title that is longer than\nthe table is wide\n"),
+            "{s}"
+        );
+        assert!(
+            s.ends_with(
+                "A note under the table, long\nenough to need more than one\nline at this width.\n"
+            ),
+            "{s}"
+        );
     }
 }

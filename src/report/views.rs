@@ -219,7 +219,10 @@ pub fn unmatched(name: String, c: &Coverage, top: usize) -> Table {
         t.row(unmatched_row(o));
     }
     if n > top {
-        t.note = Some(format!("{} more not shown (raise --top).", n - top));
+        t.note = Some(format!(
+            "{} more not shown (raise --top; --top 0 lists them all).",
+            n - top
+        ));
     }
     t
 }
@@ -265,7 +268,7 @@ pub fn gate(g: &Gate) -> Table {
             d.title.clone().into(),
             d.required.into(),
             d.uncovered.into(),
-            pct(d.difference).into(),
+            Cell::share(d.difference),
             if d.flagged { "FLAG" } else { "" }.into(),
             d.evidence.join(", ").into(),
         ]);
@@ -465,7 +468,7 @@ pub fn coverage(p: &Pair) -> Table {
         let half = c.outcomes.iter().filter(|o| o.partial).count();
         t.row(vec![
             format!("{} covers {}", c.from, c.to).into(),
-            pct(c.share).into(),
+            Cell::share(c.share),
             format!("{n} of {} (+{half} partial)", c.outcomes.len()).into(),
             Cell::score(c.threshold),
         ]);
@@ -548,7 +551,7 @@ pub fn answer(name: String, c: &Comparison) -> Table {
             g.from.clone().into(),
             g.to.clone().into(),
             g.verdict.kind.label().into(),
-            pct(g.coverage).into(),
+            Cell::share(g.coverage),
             if g.verdict.flagged_domains.is_empty() {
                 "none".into()
             } else {

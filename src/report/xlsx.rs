@@ -1,11 +1,13 @@
-//! The report as an XLSX workbook: one sheet per table, bold frozen header row, numbers as numbers.
-//! Table notes stay out of the sheets (they are in the HTML and Markdown) so every sheet is a clean table.
+//! The report as an XLSX workbook: an index sheet first, naming every sheet with its table's title and a link
+//! to it, then one sheet per table, bold frozen header row, numbers as numbers (shares with a percent format,
+//! so they sort and sum). Table notes stay out of the sheets (they are in the HTML and Markdown) so every sheet
+//! is a clean table.
 //! The creation date is fixed (unless a stamp is given) so the file is byte-identical run to run.
 
 use std::borrow::Cow;
 use std::collections::HashSet;
 
-use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, XlsxError};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Url, Workbook, XlsxError};
 
 use super::table::{Cell, Table};
 use crate::printable::printable;
@@ -50,6 +52,38 @@ pub fn cell_text(s: &str) -> Cow<'_, str> {
     Cow::Owned(s.chars().take(keep).collect::<String>() + &note)
 }
 
+/// The first sheet's name.
+const INDEX: &str = "index";
+
+/// The index sheet: each table's sheet (a link to it) and title, in workbook order.
+fn index(
+    ws: &mut rust_xlsxwriter::Worksheet,
+    name: &str,
+    tables: &[&Table],
+    names: &[String],
+    bold: &Format,
+) -> Result<(), XlsxError> {
+    ws.set_name(name)?;
+    ws.write_string_with_format(0, 0, "sheet", bold)?;
+    ws.write_string_with_format(0, 1, "table", bold)?;
+    let mut widths = [5, 5];
+    for (i, (t, sheet)) in tables.iter().zip(names).enumerate() {
+        let row = i as u32 + 1;
+        // Sheet names are quoted in a link; a quote inside one is doubled.
+        let target = format!("internal:'{}'!A1", sheet.replace('\'', "''"));
+        ws.write_url(row, 0, Url::new(target).set_text(sheet))?;
+        let title = cell_text(&t.title);
+        widths[0] = widths[0].max(sheet.chars().count());
+        widths[1] = widths[1].max(title.chars().count());
+        ws.write_string(row, 1, title)?;
+    }
+    for (j, w) in widths.iter().enumerate() {
+        ws.set_column_width(j as u16, (*w).clamp(6, 100) as f64 + 1.0)?;
+    }
+    ws.set_freeze_panes(1, 0)?;
+    Ok(())
+}
+
 /// `created`: Unix seconds for the document's creation date; `None` gives a fixed date (2000-01-01).
 pub fn workbook(tables: &[&Table], created: Option<i64>) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
@@ -63,10 +97,18 @@ pub fn workbook(tables: &[&Table], created: Option<i64>) -> Result<Vec<u8>, Xlsx
             .set_creation_datetime(&date),
     );
     let bold = Format::new().set_bold();
+    let percent = Format::new().set_num_format("0%");
+    // The index comes first and its name is taken before any table's, so a table named `index` gets another.
     let mut taken = HashSet::new();
-    for t in tables {
+    let index_name = sheet_name(INDEX, &mut taken);
+    let names: Vec<String> = tables
+        .iter()
+        .map(|t| sheet_name(&t.name, &mut taken))
+        .collect();
+    index(wb.add_worksheet(), &index_name, tables, &names, &bold)?;
+    for (t, name) in tables.iter().zip(&names) {
         let ws = wb.add_worksheet();
-        ws.set_name(sheet_name(&t.name, &mut taken))?;
+        ws.set_name(name)?;
         let mut widths: Vec<usize> = t.columns.iter().map(|c| c.chars().count()).collect();
         for (j, c) in t.columns.iter().enumerate() {
             ws.write_string_with_format(0, j as u16, cell_text(c), &bold)?;
@@ -89,6 +131,9 @@ pub fn workbook(tables: &[&Table], created: Option<i64>) -> Result<Vec<u8>, Xlsx
                             Format::new().set_num_format(format!("0.{}", "0".repeat(*d)))
                         };
                         ws.write_number_with_format(row, col, *x, &f)?;
+                    }
+                    Cell::Share(x) => {
+                        ws.write_number_with_format(row, col, *x, &percent)?;
                     }
                     Cell::Empty => {}
                 }

@@ -202,7 +202,7 @@ pub fn spec(name: &str, bytes: Vec<u8>, analyse: bool) -> Reached {
     let cmp = engine.compare(&[mine, other]);
     for t in views::comparison(&cmp, 3) {
         let _ = table::to_csv(&t);
-        let _ = table::to_terminal(&t, Some(100));
+        let _ = table::to_terminal(&t, 100);
     }
     Reached::Analysis
 }
