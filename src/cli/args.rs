@@ -52,6 +52,8 @@ pub enum Format {
     Sssom,
     /// A Moodle competency framework CSV (`export` only).
     Moodle,
+    /// A 1EdTech CASE 1.1 package, JSON (`export` only).
+    Case,
     /// The pathway graph in Graphviz DOT (`pathways` only).
     Dot,
     /// The pathway graph as a Mermaid flowchart (`pathways` only).
@@ -227,7 +229,8 @@ pub enum Command {
         method: Method,
     },
     /// Write a curriculum for another system: `--format moodle` gives a Moodle competency framework CSV
-    /// (Site administration → Competencies → Import competency framework).
+    /// (Site administration → Competencies → Import competency framework); `--format case` a 1EdTech CASE 1.1
+    /// package (JSON) for frameworks tools such as OpenSALT or CaSS, which `--curricula` reads back.
     Export {
         #[arg(value_name = "CURRICULUM")]
         curriculum: String,

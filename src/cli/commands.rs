@@ -279,10 +279,18 @@ pub fn explain(global: &Global, a: &str, b: &str, t: &Thresholds) -> Result<Stri
     }))
 }
 
-/// `export CURRICULUM --format moodle`: the curriculum as a Moodle competency framework CSV.
+/// `export CURRICULUM --format moodle|case`: the curriculum as a Moodle competency framework CSV or a CASE 1.1
+/// package.
 pub fn export(global: &Global, curriculum: &str) -> Result<String, Failure> {
     let ws = load(global, &[])?;
     let c = find(&ws.catalog, curriculum)?;
+    if global.format == Format::Case {
+        let package = crate::report::case::package(c);
+        return Ok(format!(
+            "{}\n",
+            serde_json::to_string_pretty(&package).unwrap_or_default()
+        ));
+    }
     let t = crate::report::moodle::framework(c, &ws.catalog.taxonomy);
     Ok(crate::report::table::to_csv(&t))
 }

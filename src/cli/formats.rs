@@ -5,6 +5,8 @@ use super::args::{Command, Format};
 
 /// The formats every table command renders.
 const TABLES: &[Format] = &[Format::Table, Format::Markdown, Format::Csv, Format::Json];
+/// What `export` writes for other systems; it has no table form, so one of them must be named.
+const EXPORTS: &[Format] = &[Format::Moodle, Format::Case];
 /// The pathway map is also drawn as a graph.
 const GRAPH: &[Format] = &[
     Format::Table,
@@ -62,7 +64,7 @@ pub fn accepted(command: Option<&Command>) -> &'static [Format] {
             | Command::Extend { .. },
         ) => TABLES,
         Some(Command::Pathways { .. }) => GRAPH,
-        Some(Command::Export { .. }) => &[Format::Moodle],
+        Some(Command::Export { .. }) => EXPORTS,
         Some(Command::Parse { .. }) => &[Format::Json],
         Some(
             Command::Report { .. }
@@ -85,9 +87,9 @@ fn spelled(f: Format) -> String {
 pub fn refusal(command: Option<&Command>, format: Format, given: bool) -> Option<String> {
     let ok = accepted(command);
     let cmd = name(command);
-    if ok == [Format::Moodle] && (!given || format != Format::Moodle) {
+    if ok == EXPORTS && (!given || !ok.contains(&format)) {
         return Some(format!(
-            "error: `{cmd}` writes a Moodle competency framework: give it --format moodle, the only format it takes\n"
+            "error: `{cmd}` writes a curriculum for another system: give it --format moodle (a Moodle competency framework CSV) or --format case (a CASE 1.1 package)\n"
         ));
     }
     if !given || ok.contains(&format) {
@@ -103,6 +105,7 @@ pub fn refusal(command: Option<&Command>, format: Format, given: bool) -> Option
     let home = match format {
         Format::Sssom => " (--format sssom is for `overlap A B …` and `overlap check FILE`)",
         Format::Moodle => " (--format moodle is for `overlap export`)",
+        Format::Case => " (--format case is for `overlap export`)",
         _ => "",
     };
     Some(format!(

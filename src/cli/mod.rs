@@ -307,7 +307,12 @@ pub(crate) fn render(
             .join("\n"),
         // Commands that write SSSOM, Moodle CSV or a graph write it themselves (`run` refuses the formats
         // elsewhere); their tables are CSV-like rows.
-        Format::Csv | Format::Sssom | Format::Moodle | Format::Dot | Format::Mermaid => tables
+        Format::Csv
+        | Format::Sssom
+        | Format::Moodle
+        | Format::Case
+        | Format::Dot
+        | Format::Mermaid => tables
             .iter()
             .map(|t| {
                 format!(

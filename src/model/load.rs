@@ -78,7 +78,27 @@ pub fn read_source(path: &Path) -> Result<(SourceFile, Option<Diagnostic>), Load
         path: e.path,
         reason: e.reason,
     })?;
-    Ok(source_from_bytes(path.display().to_string(), bytes))
+    let (file, bad) = source_from_bytes(path.display().to_string(), bytes);
+    if bad.is_some() || !is_json(path) {
+        return Ok((file, bad));
+    }
+    Ok(from_case(file))
+}
+
+fn is_json(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("json"))
+}
+
+/// A CASE package read as the curriculum spec it stands for; an error stays located in the package.
+fn from_case(file: SourceFile) -> (SourceFile, Option<Diagnostic>) {
+    match crate::syntax::case::to_spec(&file.text, usize::MAX) {
+        Ok(spec) => (
+            SourceFile::new(format!("{} (CASE package read as a spec)", file.name), spec),
+            None,
+        ),
+        Err(d) => (file, Some(*d)),
+    }
 }
 
 pub fn source_from_bytes(name: String, bytes: Vec<u8>) -> (SourceFile, Option<Diagnostic>) {
@@ -146,11 +166,20 @@ impl LoadSet {
             let mut paths: Vec<PathBuf> = rd
                 .filter_map(Result::ok)
                 .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|x| x == "ovl"))
+                .filter(|p| p.extension().is_some_and(|x| x == "ovl") || is_json(p))
                 .collect();
             paths.sort();
             for p in paths {
-                sources.push(read_source(&p)?);
+                let read = read_source(&p)?;
+                // A folder's other JSON files (a saved `--format json` output, say) are not curricula; a
+                // JSON file that does not parse may be a package with a typo, and is reported.
+                if is_json(&p)
+                    && read.1.is_some()
+                    && crate::syntax::case::is_other_json(&read.0.text)
+                {
+                    continue;
+                }
+                sources.push(read);
             }
         }
         for f in &self.files {
@@ -202,12 +231,17 @@ pub fn load_layers(
     let mut docs = Vec::new();
     let mut diags = Vec::new();
     for (i, (src, enc)) in sources.into_iter().enumerate() {
+        // A file whose text could not be read as a spec at all (a broken CASE package) is not parsed as
+        // one: its own error says what is wrong, and spec errors on JSON lines would only bury it.
+        let unread = enc.as_ref().is_some_and(|d| d.code == "case");
         if let Some(mut d) = enc {
             d.file = i;
             diags.push(d);
         }
-        let (doc, ds) = syntax::parse_document(&src.text, i);
-        diags.extend(ds);
+        let (doc, ds) = syntax::parse_document(if unread { "" } else { &src.text }, i);
+        if !unread {
+            diags.extend(ds);
+        }
         files.push(src);
         docs.push(doc);
     }

@@ -1,6 +1,7 @@
 //! Rendering: analysis results → tables, text, files. Nothing here computes a score.
 
 pub mod bundle;
+pub mod case;
 pub mod check_views;
 pub mod distinguish_views;
 pub mod draft;

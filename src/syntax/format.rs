@@ -175,7 +175,7 @@ fn push_text(atoms: &mut Vec<Atom>, text: &str) {
     }
 }
 
-fn quote(text: &str) -> String {
+pub fn quote(text: &str) -> String {
     let mut s = String::with_capacity(text.len() + 2);
     s.push('"');
     for c in text.chars() {

@@ -1,6 +1,7 @@
 //! Syntax: text → statements → blocks, and back to canonical text. Knows nothing of curricula semantics.
 
 pub mod ast;
+pub mod case;
 pub mod descriptor;
 pub mod extract;
 pub mod format;
