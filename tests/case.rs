@@ -222,6 +222,58 @@ fn export_needs_one_of_its_formats() {
         err.contains("--format case") && err.contains("--format moodle"),
         "{err}"
     );
-    let (code, _, err) = common::run(&["cwp", "emhp", "--format", "case"]);
+    let (code, _, err) = common::run(&["list", "--format", "case"]);
     assert_eq!(code, 2, "{err}");
+}
+
+/// The comparison is a package of associations between the items of the two curricula's own packages.
+#[test]
+fn the_comparison_links_the_items_of_both_packages() {
+    let (code, out, err) = common::run(&["cwp", "emhp", "--format", "case"]);
+    assert_eq!(code, 0, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        v["CFItems"].as_array().unwrap().len(),
+        0,
+        "no structure of its own"
+    );
+    let mut items = BTreeSet::new();
+    for id in ["cwp", "emhp"] {
+        let p: Value = serde_json::from_str(&export(id)).unwrap();
+        for it in p["CFItems"].as_array().unwrap() {
+            items.insert(it["identifier"].as_str().unwrap().to_string());
+        }
+    }
+    let assocs = v["CFAssociations"].as_array().unwrap();
+    let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
+    for a in assocs {
+        for end in ["originNodeURI", "destinationNodeURI"] {
+            let id = a[end]["identifier"].as_str().unwrap();
+            assert!(items.contains(id), "{end} {id} is in neither package: {a}");
+        }
+        *kinds
+            .entry(a["associationType"].as_str().unwrap())
+            .or_default() += 1;
+    }
+    // CWP-1..3 are EMHP-1..3: their outcomes match exactly, each one.
+    let shared = LoadSet::shipped()
+        .load()
+        .unwrap()
+        .catalog
+        .find("cwp")
+        .unwrap()
+        .modules[..3]
+        .iter()
+        .map(|m| m.outcomes.len())
+        .sum::<usize>();
+    assert!(
+        kinds["exactMatchOf"] >= shared,
+        "{kinds:?} vs {shared} shared outcomes"
+    );
+    assert!(
+        kinds
+            .keys()
+            .all(|k| ["exactMatchOf", "isRelatedTo"].contains(k)),
+        "{kinds:?}"
+    );
 }

@@ -52,7 +52,7 @@ pub enum Format {
     Sssom,
     /// A Moodle competency framework CSV (`export` only).
     Moodle,
-    /// A 1EdTech CASE 1.1 package, JSON (`export` only).
+    /// A 1EdTech CASE 1.1 package, JSON: a curriculum (`export`) or the proposed mappings of `overlap A B …`.
     Case,
     /// The pathway graph in Graphviz DOT (`pathways` only).
     Dot,

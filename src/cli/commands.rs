@@ -102,6 +102,19 @@ pub fn compare(global: &Global, ids: &[String], opts: &CompareOpts) -> Result<St
         let ids: Vec<String> = cmp.curricula.iter().map(|c| c.id.clone()).collect();
         return Ok(sssom::tsv(&ids, &mappings, engine.params.method));
     }
+    if global.format == Format::Case {
+        let mappings: Vec<_> = cmp
+            .pairs
+            .iter()
+            .flat_map(|p| mapping::of_pair(&p.a_covers_b, &p.b_covers_a, &engine.params))
+            .collect();
+        let ids: Vec<String> = cmp.curricula.iter().map(|c| c.id.clone()).collect();
+        let package = crate::report::case::comparison(&ids, &mappings);
+        return Ok(format!(
+            "{}\n",
+            serde_json::to_string_pretty(&package).unwrap_or_default()
+        ));
+    }
     let tables = views::comparison(&cmp, opts.top.or(Top::MATCHES));
     Ok(render(global.format, &tables, || {
         if cmp.pairs.len() == 1 {

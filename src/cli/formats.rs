@@ -16,7 +16,16 @@ const GRAPH: &[Format] = &[
     Format::Dot,
     Format::Mermaid,
 ];
-/// A comparison also writes its proposed outcome mappings.
+/// A comparison also writes its proposed outcome mappings (as SSSOM, or as a CASE comparison package).
+const COMPARISON: &[Format] = &[
+    Format::Table,
+    Format::Markdown,
+    Format::Csv,
+    Format::Json,
+    Format::Sssom,
+    Format::Case,
+];
+/// `check FILE` writes its mappings as SSSOM.
 const MAPPINGS: &[Format] = &[
     Format::Table,
     Format::Markdown,
@@ -52,7 +61,7 @@ fn name(command: Option<&Command>) -> &'static str {
 /// The formats `command` writes; empty when its output has one fixed form.
 pub fn accepted(command: Option<&Command>) -> &'static [Format] {
     match command {
-        None | Some(Command::Compare { .. }) => MAPPINGS,
+        None | Some(Command::Compare { .. }) => COMPARISON,
         Some(Command::Check(a)) if a.batch.is_none() => MAPPINGS,
         Some(
             Command::Check(_)
@@ -105,7 +114,7 @@ pub fn refusal(command: Option<&Command>, format: Format, given: bool) -> Option
     let home = match format {
         Format::Sssom => " (--format sssom is for `overlap A B …` and `overlap check FILE`)",
         Format::Moodle => " (--format moodle is for `overlap export`)",
-        Format::Case => " (--format case is for `overlap export`)",
+        Format::Case => " (--format case is for `overlap export` and `overlap A B …`)",
         _ => "",
     };
     Some(format!(

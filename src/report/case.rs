@@ -17,6 +17,7 @@
 use serde_json::{Value, json};
 use uuid::Uuid;
 
+use crate::analysis::mapping::{End, Mapping, Predicate};
 use crate::model::{Curriculum, Provenance};
 use crate::syntax::case::{ITEM_MODULE, ITEM_OUTCOME, NAMESPACE, notes_line};
 
@@ -191,5 +192,54 @@ pub fn package(c: &Curriculum) -> Value {
                 item_type(ITEM_OUTCOME, &type_outcome, "2", "A learning outcome of a module."),
             ]
         }
+    })
+}
+
+/// The proposed outcome mappings between curricula as a CASE package of its own: associations only, between
+/// the items of the curricula's own packages (the same identifiers), never part of their structure. A pair
+/// that each covers is `exactMatchOf`; every other proposed pair is `isRelatedTo`, its score and direction
+/// in the SSSOM export.
+pub fn comparison(ids: &[String], mappings: &[Mapping]) -> Value {
+    let key = format!("comparison/{}", ids.join("/"));
+    let doc_id = ident(&key);
+    let title = format!("Proposed outcome mappings: {}", ids.join(", "));
+    let end = |e: &End| link(&e.text, &ident(&format!("{}/{}", e.curriculum, e.outcome)));
+    let assocs: Vec<Value> = mappings
+        .iter()
+        .enumerate()
+        .map(|(k, m)| {
+            let kind = if m.predicate == Predicate::Exact {
+                "exactMatchOf"
+            } else {
+                "isRelatedTo"
+            };
+            let id = ident(&format!(
+                "{key}/{}/{}/{}/{}",
+                m.subject.curriculum, m.subject.outcome, m.object.curriculum, m.object.outcome
+            ));
+            json!({
+                "identifier": id,
+                "uri": format!("urn:uuid:{id}"),
+                "associationType": kind,
+                "sequenceNumber": k + 1,
+                "originNodeURI": end(&m.subject),
+                "destinationNodeURI": end(&m.object),
+                "lastChangeDateTime": CHANGED,
+            })
+        })
+        .collect();
+    json!({
+        "CFDocument": {
+            "identifier": doc_id,
+            "uri": format!("urn:uuid:{doc_id}"),
+            "creator": "overlap",
+            "title": title,
+            "language": "en",
+            "caseVersion": "1.1",
+            "lastChangeDateTime": CHANGED,
+            "notes": "Proposals of the matching engine, not curriculum structure: review them (SSSOM export) before relying on them. Origins and destinations are the items of each curriculum's own CASE package.",
+        },
+        "CFItems": [],
+        "CFAssociations": assocs,
     })
 }
