@@ -4,17 +4,9 @@
 mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::PathBuf;
 
 use overlap::model::{Curriculum, LoadSet};
 use serde_json::Value;
-
-fn scratch(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("overlap-case-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
 
 fn export(id: &str) -> String {
     let (code, out, err) = common::run(&["export", id, "--format", "case"]);
@@ -34,7 +26,7 @@ fn model(c: &Curriculum) -> Curriculum {
 fn export_then_import_gives_the_same_curriculum() {
     let shipped = LoadSet::shipped().parse().unwrap().catalog;
     for c in &shipped.curricula {
-        let dir = scratch(&c.id.to_lowercase());
+        let dir = common::scratch(&format!("case-{}", c.id.to_lowercase()));
         std::fs::write(dir.join("package.json"), export(&c.id)).unwrap();
         let set = LoadSet {
             embedded: true,
@@ -123,7 +115,7 @@ fn the_package_has_the_fields_case_requires_and_a_sound_tree() {
 
 #[test]
 fn a_package_from_a_frameworks_tool_becomes_a_curriculum() {
-    let dir = scratch("foreign");
+    let dir = common::scratch("case-foreign");
     let fixture = common::root().join("tests/fixtures/case/foreign.json");
     std::fs::copy(&fixture, dir.join("framework.json")).unwrap();
     // Other JSON in the folder is not a curriculum and is left alone.
@@ -191,7 +183,7 @@ fn a_package_from_a_frameworks_tool_becomes_a_curriculum() {
 
 #[test]
 fn a_broken_package_is_a_located_error() {
-    let dir = scratch("broken");
+    let dir = common::scratch("case-broken");
     std::fs::write(
         dir.join("framework.json"),
         "{\n  \"CFDocument\": {\n    \"title\": \"X\",\n  }\n}\n",

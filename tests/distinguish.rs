@@ -1,26 +1,10 @@
 //! `overlap distinguish A B`: the competencies only one role has, setting-specific first, in three views;
 //! exact on the hub fixture (tests/fixtures/hub), relations on the shipped curricula.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{json, output as run};
 use serde_json::Value;
-
-fn run(args: &[&str]) -> std::process::Output {
-    Command::cargo_bin("overlap")
-        .unwrap()
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn json(args: &[&str]) -> Value {
-    let out = run(&[args, &["--format", "json"]].concat());
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
 
 fn ids(role: &Value) -> Vec<&str> {
     role["competencies"]

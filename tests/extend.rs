@@ -1,28 +1,10 @@
 //! `overlap extend ROLE --population POP`: exploratory additions, labelled as such and never a shortened
 //! route; exact on the fixture (tests/fixtures/hub), relations on the shipped curricula.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{json, output as run};
 use serde_json::Value;
-
-/// Wide enough that no table wraps the phrases the tests look for.
-fn run(args: &[&str]) -> std::process::Output {
-    Command::cargo_bin("overlap")
-        .unwrap()
-        .env("COLUMNS", "400")
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn json(args: &[&str]) -> Value {
-    let out = run(&[args, &["--format", "json"]].concat());
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
 
 fn target<'a>(v: &'a Value, id: &str) -> &'a Value {
     v["targets"]

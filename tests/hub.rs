@@ -1,28 +1,12 @@
 //! `overlap hub`: exact numbers on a hand-made fixture (tests/fixtures/hub, worked by hand in the comments),
 //! and relations on the shipped curricula.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{json, output as run};
 use serde_json::Value;
 
 const FIXTURE: &str = "tests/fixtures/hub";
-
-fn run(args: &[&str]) -> std::process::Output {
-    Command::cargo_bin("overlap")
-        .unwrap()
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn json(args: &[&str]) -> Value {
-    let out = run(&[args, &["--format", "json"]].concat());
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
 
 fn fixture(ids: &[&str], extra: &[&str]) -> Value {
     let mut args = vec!["hub"];

@@ -93,22 +93,16 @@ pub fn compare(global: &Global, ids: &[String], opts: &CompareOpts) -> Result<St
     let refs: Vec<&Curriculum> = list.iter().collect();
     let engine = super::engine(&ws.catalog, p, &opts.mappings)?;
     let cmp = engine.compare(&refs);
-    if global.format == Format::Sssom {
+    if matches!(global.format, Format::Sssom | Format::Case) {
         let mappings: Vec<_> = cmp
             .pairs
             .iter()
             .flat_map(|p| mapping::of_pair(&p.a_covers_b, &p.b_covers_a, &engine.params))
             .collect();
         let ids: Vec<String> = cmp.curricula.iter().map(|c| c.id.clone()).collect();
-        return Ok(sssom::tsv(&ids, &mappings, engine.params.method));
-    }
-    if global.format == Format::Case {
-        let mappings: Vec<_> = cmp
-            .pairs
-            .iter()
-            .flat_map(|p| mapping::of_pair(&p.a_covers_b, &p.b_covers_a, &engine.params))
-            .collect();
-        let ids: Vec<String> = cmp.curricula.iter().map(|c| c.id.clone()).collect();
+        if global.format == Format::Sssom {
+            return Ok(sssom::tsv(&ids, &mappings, engine.params.method));
+        }
         let package = crate::report::case::comparison(&ids, &mappings);
         return Ok(format!(
             "{}\n",

@@ -50,3 +50,19 @@ pub fn fifo(path: &Path) {
 pub fn s(p: &Path) -> &str {
     p.to_str().unwrap()
 }
+
+/// Runs the binary with `COLUMNS` wide enough that no table wraps a phrase a test looks for.
+pub fn output(args: &[&str]) -> std::process::Output {
+    overlap().env("COLUMNS", "400").args(args).output().unwrap()
+}
+
+/// The JSON a successful run prints with `--format json`.
+pub fn json(args: &[&str]) -> serde_json::Value {
+    let out = output(&[args, &["--format", "json"]].concat());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
