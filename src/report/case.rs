@@ -59,6 +59,27 @@ fn join(v: &[String]) -> Option<String> {
     (!v.is_empty()).then(|| v.join(", "))
 }
 
+/// A CFItem with the fields every item carries.
+fn cf_item(
+    id: &str,
+    statement: &str,
+    code: &str,
+    (kind, kind_id): (&str, &str),
+    l: &[u32],
+) -> Value {
+    json!({
+        "identifier": id,
+        "uri": format!("urn:uuid:{id}"),
+        "fullStatement": statement,
+        "humanCodingScheme": code,
+        "CFItemType": kind,
+        "CFItemTypeURI": link(kind, kind_id),
+        "educationLevel": levels(l),
+        "language": "en",
+        "lastChangeDateTime": CHANGED,
+    })
+}
+
 /// The package for one curriculum.
 pub fn package(c: &Curriculum) -> Value {
     let doc_id = ident(&c.id);
@@ -82,17 +103,13 @@ pub fn package(c: &Curriculum) -> Value {
     for (m_seq, m) in c.modules.iter().enumerate() {
         let m_id = ident(&format!("{}/{}", c.id, m.id));
         let m_link = link(&m.title, &m_id);
-        let mut item = json!({
-            "identifier": m_id,
-            "uri": format!("urn:uuid:{m_id}"),
-            "fullStatement": m.title,
-            "humanCodingScheme": m.id,
-            "CFItemType": ITEM_MODULE,
-            "CFItemTypeURI": link(ITEM_MODULE, &type_module),
-            "educationLevel": levels(&m.levels),
-            "language": "en",
-            "lastChangeDateTime": CHANGED,
-        });
+        let mut item = cf_item(
+            &m_id,
+            &m.title,
+            &m.id,
+            (ITEM_MODULE, &type_module),
+            &m.levels,
+        );
         let mut lines = vec![
             m.credits.map(|x| notes_line("credits", &x.to_string())),
             m.code.as_ref().map(|x| notes_line("code", x)),
@@ -107,17 +124,13 @@ pub fn package(c: &Curriculum) -> Value {
         child(m_link.clone(), doc_link.clone(), m_seq + 1, m.id.clone());
         for (o_seq, o) in m.outcomes.iter().enumerate() {
             let o_id = ident(&format!("{}/{}", c.id, o.id));
-            let mut item = json!({
-                "identifier": o_id,
-                "uri": format!("urn:uuid:{o_id}"),
-                "fullStatement": o.text,
-                "humanCodingScheme": o.id,
-                "CFItemType": ITEM_OUTCOME,
-                "CFItemTypeURI": link(ITEM_OUTCOME, &type_outcome),
-                "educationLevel": levels(&m.levels),
-                "language": "en",
-                "lastChangeDateTime": CHANGED,
-            });
+            let mut item = cf_item(
+                &o_id,
+                &o.text,
+                &o.id,
+                (ITEM_OUTCOME, &type_outcome),
+                &m.levels,
+            );
             if !o.tags.is_empty() {
                 item["conceptKeywords"] = json!(o.tags);
             }
