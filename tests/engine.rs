@@ -391,3 +391,21 @@ fn the_answer_comes_first() {
         }
     }
 }
+
+/// University modules that train the two newer roles — a high-intensity CBT module for anxiety and an adult
+/// severe-mental-illness practitioner module, both gold-set negatives against the low-intensity curricula and
+/// neither a source of the HIT or MHWP data — find their national counterpart once those curricula are
+/// loaded, and fit it.
+#[test]
+fn university_modules_of_the_newer_roles_find_them() {
+    for (file, expected) in [
+        ("staffs-psyc70669.md", "HIT-2"),
+        ("exeter-pycm120.md", "MHWP-1"),
+    ] {
+        let path = format!("tests/fixtures/hei/{file}");
+        let v = json(&["check", &path, "--against", "pwp,cwp,emhp,hit,mhwp"]);
+        let r = if v.is_array() { &v[0] } else { &v };
+        assert_eq!(r["ranking"][0]["module"], expected, "{file}");
+        assert_eq!(r["fit"], "good", "{file}");
+    }
+}
