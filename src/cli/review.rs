@@ -1,4 +1,5 @@
-//! `--mappings FILE`: reviewers' decisions read from SSSOM files, resolved against the loaded curricula. A
+//! `--mappings FILE`: reviewers' decisions read from SSSOM files (TSV, or the same rows saved as an Excel
+//! workbook with an optional `decision` column), resolved against the loaded curricula. A
 //! broken file is a located error (exit 3); a row that no longer fits the curricula is a located warning
 //! and is not applied.
 
@@ -6,7 +7,7 @@ use std::path::PathBuf;
 
 use super::Failure;
 use crate::analysis::review::Reviews;
-use crate::diagnostic::render;
+use crate::diagnostic::{SourceFile, render};
 use crate::model::Catalog;
 use crate::model::load::source_from_bytes;
 use crate::model::review::{Decision, Known, resolve};
@@ -26,6 +27,12 @@ pub(crate) fn known(catalog: &Catalog) -> Vec<Known<'_>> {
         .collect()
 }
 
+/// A mapping file a spreadsheet saved as a workbook.
+fn is_workbook(path: &std::path::Path) -> bool {
+    path.extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("xlsx"))
+}
+
 /// The decisions of every file in `paths` about outcomes of `known`; stale rows are reported on stderr.
 pub(crate) fn decisions(paths: &[PathBuf], known: &[Known<'_>]) -> Result<Vec<Decision>, Failure> {
     let mut all = Vec::new();
@@ -33,7 +40,17 @@ pub(crate) fn decisions(paths: &[PathBuf], known: &[Known<'_>]) -> Result<Vec<De
         let name = path.display().to_string();
         let bytes =
             crate::input::read(path).map_err(|e| Failure::input(format!("error: {e}\n")))?;
-        let (src, enc) = source_from_bytes(name.clone(), bytes);
+        let (src, enc) = if is_workbook(path) {
+            let tsv = crate::syntax::extract::sheet::first_sheet(&bytes)
+                .and_then(|rows| crate::syntax::sssom::from_sheet(&rows))
+                .map_err(|e| Failure::input(format!("error: {name}: {e}\n")))?;
+            (
+                SourceFile::new(format!("{name} (first worksheet)"), tsv),
+                None,
+            )
+        } else {
+            source_from_bytes(name.clone(), bytes)
+        };
         let rows = match enc {
             Some(mut d) => Err(vec![{
                 d.file = 0;

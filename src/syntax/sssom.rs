@@ -274,6 +274,81 @@ pub fn parse(text: &str, file: usize) -> Result<Vec<Row>, Vec<Diagnostic>> {
     }
 }
 
+/// A mapping file saved as a workbook, back as SSSOM TSV. Its optional `decision` column (any case) is the
+/// spreadsheet way to review: `accept` makes the row a curated acceptance, `reject` a curated rejection
+/// (`predicate_modifier` `Not`), an empty cell leaves the row as it is; the column itself is not SSSOM and is
+/// dropped. Rows before the header (the `#` metadata a spreadsheet keeps as cells) stay comments.
+pub fn from_sheet(rows: &[Vec<String>]) -> Result<String, String> {
+    let clean = |c: &str| c.replace(['\t', '\n', '\r'], " ");
+    let header = rows
+        .iter()
+        .position(|r| {
+            ["subject_id", "object_id"]
+                .iter()
+                .all(|h| r.iter().any(|c| c.trim() == *h))
+        })
+        .ok_or("the first worksheet has no header row naming subject_id and object_id")?;
+    let mut head: Vec<String> = rows[header].iter().map(|c| c.trim().to_string()).collect();
+    let decision = head.iter().position(|c| c.eq_ignore_ascii_case("decision"));
+    let justification = head.iter().position(|c| c == "mapping_justification");
+    let mut modifier = head.iter().position(|c| c == "predicate_modifier");
+    if decision.is_some() && modifier.is_none() {
+        head.push("predicate_modifier".into());
+        modifier = Some(head.len() - 1);
+    }
+    let keep = |i: usize| Some(i) != decision;
+    let line = |cells: &[String]| {
+        cells
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| keep(*i))
+            .map(|(_, c)| clean(c))
+            .collect::<Vec<_>>()
+            .join("\t")
+    };
+    let mut out = String::new();
+    for r in &rows[..header] {
+        let text = r.iter().map(|c| clean(c)).collect::<Vec<_>>().join(" ");
+        if !text.trim().is_empty() {
+            out.push_str(&format!("# {}\n", text.trim_start_matches('#').trim()));
+        }
+    }
+    out.push_str(&line(&head));
+    out.push('\n');
+    for (k, r) in rows.iter().enumerate().skip(header + 1) {
+        if r.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        let mut cells = r.clone();
+        cells.resize(head.len(), String::new());
+        if let Some(d) = decision {
+            let verdict = cells[d].trim().to_ascii_lowercase();
+            let rejected = match verdict.as_str() {
+                "" => None,
+                "accept" | "accepted" => Some(false),
+                "reject" | "rejected" => Some(true),
+                other => {
+                    return Err(format!(
+                        "row {} of the first worksheet: decision `{other}` is not accept or reject (leave it empty for no decision)",
+                        k + 1
+                    ));
+                }
+            };
+            if let (Some(rejected), Some(j), Some(m)) = (rejected, justification, modifier) {
+                cells[j] = MANUAL.to_string();
+                cells[m] = if rejected {
+                    "Not".into()
+                } else {
+                    String::new()
+                };
+            }
+        }
+        out.push_str(&line(&cells));
+        out.push('\n');
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,6 +6,7 @@
 mod html;
 mod opendocument;
 mod pdf;
+pub mod sheet;
 
 mod word;
 mod xml;

@@ -1,0 +1,121 @@
+//! A mapping file opened in a spreadsheet and saved as a workbook (.xlsx), reviewed in a `decision` column,
+//! decides exactly what the same decisions written as SSSOM rows decide.
+
+mod common;
+
+use serde_json::Value;
+
+fn compare(mappings: Option<&str>) -> Value {
+    let mut args = vec!["cwp", "emhp"];
+    if let Some(m) = mappings {
+        args.extend(["--mappings", m]);
+    }
+    common::json(&args)
+}
+
+#[test]
+fn a_decision_column_in_a_workbook_is_a_review() {
+    let (code, tsv, err) = common::run(&["cwp", "emhp", "--format", "sssom"]);
+    assert_eq!(code, 0, "{err}");
+    let lines: Vec<&str> = tsv.lines().collect();
+    let header = lines.iter().position(|l| !l.starts_with('#')).unwrap();
+    let cols: Vec<&str> = lines[header].split('\t').collect();
+    let at = |name: &str| cols.iter().position(|c| *c == name).unwrap();
+    let (object, justification) = (at("object_id"), at("mapping_justification"));
+    // The reviewer rejects every proposal that covers an outcome of EMHP-4 (working in schools).
+    let rejected = |row: &[&str]| row[object].starts_with("EMHP:EMHP-4.");
+
+    let dir = common::scratch("review-workbook");
+    // The same decisions as SSSOM rows.
+    let mut sssom = String::new();
+    for (k, l) in lines.iter().enumerate() {
+        let row: Vec<&str> = l.split('\t').collect();
+        let line = if k == header {
+            format!("{l}\tpredicate_modifier")
+        } else if k > header && rejected(&row) {
+            let mut r: Vec<String> = row.iter().map(|c| c.to_string()).collect();
+            r[justification] = "semapv:ManualMappingCuration".into();
+            format!("{}\tNot", r.join("\t"))
+        } else if k > header {
+            format!("{l}\t")
+        } else {
+            l.to_string()
+        };
+        sssom.push_str(&line);
+        sssom.push('\n');
+    }
+    let tsv_path = dir.join("review.sssom.tsv");
+    std::fs::write(&tsv_path, sssom).unwrap();
+
+    // The proposals as a spreadsheet saves them, with a decision column after the others.
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    let mut n = 0;
+    for (k, l) in lines.iter().enumerate() {
+        let row: Vec<&str> = l.split('\t').collect();
+        for (c, cell) in row.iter().enumerate() {
+            if let Ok(x) = cell.parse::<f64>() {
+                sheet.write_number(k as u32, c as u16, x).unwrap();
+            } else {
+                sheet.write_string(k as u32, c as u16, *cell).unwrap();
+            }
+        }
+        if k == header {
+            sheet
+                .write_string(k as u32, cols.len() as u16, "Decision")
+                .unwrap();
+        } else if k > header && rejected(&row) {
+            sheet
+                .write_string(k as u32, cols.len() as u16, "reject")
+                .unwrap();
+            n += 1;
+        }
+    }
+    let xlsx_path = dir.join("review.xlsx");
+    book.save(&xlsx_path).unwrap();
+    assert!(n > 0, "the premise: some proposals cover EMHP-4");
+
+    let none = compare(None);
+    let by_tsv = compare(Some(tsv_path.to_str().unwrap()));
+    let by_book = compare(Some(xlsx_path.to_str().unwrap()));
+    assert_eq!(
+        by_book, by_tsv,
+        "the workbook and the SSSOM file decide alike"
+    );
+    assert_ne!(by_book, none, "the decisions change the comparison");
+    assert_eq!(by_book["gate_ab"]["reviewed"]["rejected"], n as u64);
+
+    // A decision that is neither accept nor reject is refused, naming the row.
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (c, h) in [
+        "subject_id",
+        "predicate_id",
+        "object_id",
+        "mapping_justification",
+        "decision",
+    ]
+    .iter()
+    .enumerate()
+    {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    for (c, v) in [
+        "CWP:EMHP-1.1",
+        "skos:exactMatch",
+        "EMHP:EMHP-1.1",
+        "semapv:LexicalMatching",
+        "maybe",
+    ]
+    .iter()
+    .enumerate()
+    {
+        sheet.write_string(1, c as u16, *v).unwrap();
+    }
+    let bad = dir.join("bad.xlsx");
+    book.save(&bad).unwrap();
+    let (code, _, err) = common::run(&["cwp", "emhp", "--mappings", bad.to_str().unwrap()]);
+    assert_eq!(code, 3, "{err}");
+    assert!(err.contains("row 2") && err.contains("`maybe`"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
