@@ -1,6 +1,7 @@
 //! A deterministic mutation test: seeded byte and line mutations of every shipped spec and every descriptor
 //! fixture, through parse → format → build → analysis → rendering, and descriptor reading → check. Each input
-//! must end in `Ok` or `Err`, never a panic. The counts of inputs that reach each stage are asserted, so the
+//! must end in `Ok` or `Err`, never a panic; so must mutated CASE packages and reviewed mapping workbooks.
+//! The counts of inputs that reach each stage are asserted, so the
 //! test fails if mutations stop reaching the analysis. `cargo run --release --example mutate` runs a million.
 
 use std::path::PathBuf;
@@ -88,4 +89,66 @@ fn mutated_descriptors_never_panic_and_reach_the_check() {
         checked * 4 * ANALYSE_EVERY >= read,
         "{checked} of {read} read descriptors were checked"
     );
+}
+
+#[test]
+fn mutated_case_packages_and_workbooks_never_panic() {
+    const PER_INPUT: usize = 150;
+    let catalog = LoadSet::shipped().load().unwrap().catalog;
+    let mut rng = Rng(0xca5e_0f_f00d_0001);
+    let (mut total, mut built) = (0, 0);
+    for c in &catalog.curricula {
+        let package = serde_json::to_string_pretty(&overlap::report::case::package(c)).unwrap();
+        for _ in 0..PER_INPUT {
+            total += 1;
+            if mutate::case(mutate(&mut rng, package.clone().into_bytes())) == Reached::Model {
+                built += 1;
+            }
+        }
+    }
+    // Most byte mutations break the JSON; line mutations of a pretty-printed package often keep it whole.
+    assert!(
+        built * 20 >= total,
+        "only {built} of {total} mutated packages built"
+    );
+    // A workbook: the proposals of one comparison with a decision column, saved as .xlsx, then mutated.
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    let rows = [
+        [
+            "subject_id",
+            "predicate_id",
+            "object_id",
+            "mapping_justification",
+            "decision",
+        ],
+        [
+            "CWP:EMHP-1.1",
+            "skos:exactMatch",
+            "EMHP:EMHP-1.1",
+            "semapv:LexicalMatching",
+            "reject",
+        ],
+        [
+            "CWP:CWP-4.1",
+            "skos:closeMatch",
+            "EMHP:EMHP-4.1",
+            "semapv:LexicalMatching",
+            "accept",
+        ],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            sheet.write_string(r as u32, c as u16, *v).unwrap();
+        }
+    }
+    let bytes = book.save_to_buffer().unwrap();
+    assert_eq!(
+        mutate::workbook(&bytes),
+        Reached::Model,
+        "the unmutated workbook reads"
+    );
+    for _ in 0..2000 {
+        let _ = mutate::workbook(&mutate(&mut rng, bytes.clone()));
+    }
 }

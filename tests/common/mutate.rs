@@ -243,3 +243,35 @@ pub fn desc(catalog: &Catalog, bytes: Vec<u8>, analyse: bool) -> Reached {
         Err(_) => Reached::Model,
     }
 }
+
+/// A CASE package read as a curriculum: conversion, then parse and build with the shipped specs.
+pub fn case(bytes: Vec<u8>) -> Reached {
+    let Ok(text) = String::from_utf8(bytes) else {
+        return Reached::Error;
+    };
+    let spec = match overlap::syntax::case::to_spec(&text, 0) {
+        Ok(s) => s,
+        Err(_) => return Reached::Error,
+    };
+    match load_layers(shipped(), vec![(SourceFile::new("p.json", spec), None)]) {
+        Ok(_) => Reached::Model,
+        Err(e) => {
+            let _ = e.render(false);
+            Reached::Error
+        }
+    }
+}
+
+/// A reviewed mapping workbook: its first sheet, back as SSSOM TSV, parsed.
+pub fn workbook(bytes: &[u8]) -> Reached {
+    let Ok(rows) = overlap::syntax::extract::sheet::first_sheet(bytes) else {
+        return Reached::Error;
+    };
+    let Ok(tsv) = overlap::syntax::sssom::from_sheet(&rows) else {
+        return Reached::Error;
+    };
+    match overlap::syntax::sssom::parse(&tsv, 0) {
+        Ok(_) => Reached::Model,
+        Err(_) => Reached::Error,
+    }
+}
