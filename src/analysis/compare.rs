@@ -100,6 +100,8 @@ pub struct Counterpart {
     pub score: Score,
     /// This outcome's own best counterpart on the other side is the outcome it covers (a mutual best match).
     pub mutual: bool,
+    /// The two outcomes are the same text (case and spacing aside): taught identically in both.
+    pub identical: bool,
 }
 
 /// How much of `to` the `from` side covers, outcome by outcome.
@@ -229,6 +231,7 @@ pub fn coverage(
                     text: a.text.clone(),
                     score: rounded(s),
                     mutual: back[i].is_some_and(|(k, _)| k == j),
+                    identical: super::overview::same_text(&a.text, &b.text),
                 }
             });
             let mut out = Match {

@@ -10,6 +10,7 @@ pub mod extend;
 pub mod gate;
 pub mod hub;
 pub mod mapping;
+pub mod overview;
 pub mod params;
 pub mod pathways;
 pub mod prebuilt;
@@ -92,6 +93,8 @@ pub struct Pair {
     pub topup_ba: TopUp,
     pub a_covers_b: Coverage,
     pub b_covers_a: Coverage,
+    /// The pair at a glance: modules shared word for word, identical outcomes, the main differences.
+    pub overview: overview::Overview,
 }
 
 /// N curricula: pairwise matrices at curriculum level and every pair in full.
@@ -187,6 +190,14 @@ impl<'a> Engine<'a> {
         );
         let (gate_ab, topup_ab) = self.one_way(a, b, &sa, &sb, &an.a_covers_b);
         let (gate_ba, topup_ba) = self.one_way(b, a, &sb, &sa, &an.b_covers_a);
+        let overview = overview::overview(
+            a,
+            b,
+            &an.a_covers_b,
+            &an.b_covers_a,
+            &an.modules,
+            &an.domains,
+        );
         Pair {
             a: Summary::of(a),
             b: Summary::of(b),
@@ -205,6 +216,7 @@ impl<'a> Engine<'a> {
             topup_ba,
             a_covers_b: an.a_covers_b,
             b_covers_a: an.b_covers_a,
+            overview,
         }
     }
 

@@ -115,6 +115,9 @@ pub struct CompareOpts {
     pub with: Vec<PathBuf>,
     #[command(flatten)]
     pub top: Top,
+    /// Stop after the answer and each pair at a glance (modules shared word for word, main differences).
+    #[arg(long)]
+    pub brief: bool,
     /// Reviewers' decisions: an SSSOM file whose `semapv:ManualMappingCuration` rows accept a pair (it covers,
     /// whatever the score) or, with `predicate_modifier` `Not`, reject it (it never covers). Repeatable.
     #[arg(long, value_name = "FILE")]
@@ -349,6 +352,9 @@ pub struct CheckArgs {
     pub batch: Option<PathBuf>,
     #[command(flatten)]
     pub top: Top,
+    /// Stop after the answer and each pair at a glance (modules shared word for word, main differences).
+    #[arg(long)]
+    pub brief: bool,
     /// Reviewers' decisions: an SSSOM file whose `semapv:ManualMappingCuration` rows accept a pair (it covers,
     /// whatever the score) or, with `predicate_modifier` `Not`, reject it (it never covers). Repeatable.
     #[arg(long, value_name = "FILE")]

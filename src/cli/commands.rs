@@ -109,7 +109,7 @@ pub fn compare(global: &Global, ids: &[String], opts: &CompareOpts) -> Result<St
             serde_json::to_string_pretty(&package).unwrap_or_default()
         ));
     }
-    let tables = views::comparison(&cmp, opts.top.or(Top::MATCHES));
+    let tables = views::comparison(&cmp, opts.top.or(Top::MATCHES), opts.brief);
     Ok(render(global.format, &tables, || {
         if cmp.pairs.len() == 1 {
             serde_json::to_value(&cmp.pairs[0])

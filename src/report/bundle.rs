@@ -15,6 +15,7 @@ use crate::model::Catalog;
 /// What kind of table a table is: decides its documentation in `csv/README.md`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {
+    Overview,
     Summary,
     Verdicts,
     CurriculumMatrix,
@@ -39,6 +40,10 @@ impl Kind {
     /// A heading and what the columns mean.
     pub fn doc(self) -> (&'static str, &'static str) {
         match self {
+            Kind::Overview => (
+                "In brief",
+                "First column: what is stated; second: the finding. `shared word for word`: module pairs whose outcomes are the same texts both ways, and how many outcomes of the second curriculum are identical in the first. `modules only in X`: modules with no identical counterpart, each with the other curriculum's most similar module and its module similarity (0–1). Then up to three domains whose competencies differ, critical domains first: the competency ids only one curriculum has, or their count.",
+            ),
             Kind::Summary => (
                 "Side by side",
                 "First column: the fact (title, population, settings, award, credits, levels, modules, outcomes, source). One further column per curriculum id.",
@@ -69,7 +74,7 @@ impl Kind {
             ),
             Kind::Matches => (
                 "Best matches",
-                "One row per outcome of the second curriculum: its id, the id of its best counterpart in the first, the hybrid `score`, its `text` and `tags` components (tags empty when an outcome has none), and the outcome's text.",
+                "One row per outcome of the second curriculum: its id, the id of its best counterpart in the first, the hybrid `score`, its `text` and `tags` components (tags empty when an outcome has none), and the outcome's text. Outcomes whose counterpart is the same text are counted in the note under the table, not listed.",
             ),
             Kind::Unmatched => (
                 "Outcomes with no counterpart",
@@ -221,6 +226,7 @@ fn pair_section(
     }
     let all = usize::MAX;
     let blocks = vec![
+        Block::Table(Kind::Overview, views::overview(p)),
         heat(
             Kind::ModuleSimilarity,
             format!("{stem}-modules"),

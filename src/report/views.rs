@@ -175,11 +175,21 @@ pub fn matches(name: String, c: &Coverage, top: usize) -> Table {
             "text of the first",
         ],
     );
+    // Outcomes taught word for word in both say nothing a reader needs ranked: they are counted, not listed.
     let mut m: Vec<_> = c
         .outcomes
         .iter()
         .filter_map(|o| o.best.as_ref().map(|b| (o, b)))
+        .filter(|(_, b)| !b.identical)
         .collect();
+    let identical =
+        c.outcomes.len() - m.len() - c.outcomes.iter().filter(|o| o.best.is_none()).count();
+    if identical > 0 {
+        t.note = Some(format!(
+            "{identical} outcomes of {} are the same text in {} and not listed (see \"shared word for word\").",
+            c.to, c.from
+        ));
+    }
     m.sort_by(|x, y| {
         y.1.score
             .total
@@ -387,12 +397,84 @@ pub fn topup(tu: &TopUp, verdict: &Verdict) -> Table {
     t.note(note)
 }
 
+/// The pair at a glance, for the first screen: what the two share word for word and where they differ.
+pub fn overview(p: &Pair) -> Table {
+    let (a, b, o) = (&p.a.id, &p.b.id, &p.overview);
+    let mut t = Table::new(
+        format!("{}-{}-brief", slug(a), slug(b)),
+        format!("In brief: {a} and {b}"),
+        &["", "finding"],
+    );
+    let shared = if o.shared_modules.is_empty() {
+        "none".to_string()
+    } else {
+        format!(
+            "{} ({} outcomes of {b} identical in {a})",
+            o.shared_modules
+                .iter()
+                .map(|m| format!("{} = {}", m.a, m.b))
+                .collect::<Vec<_>>()
+                .join(", "),
+            o.identical_outcomes_b
+        )
+    };
+    t.row(vec!["shared word for word".into(), shared.into()]);
+    for (id, own) in [(a, &o.only_a), (b, &o.only_b)] {
+        let list: Vec<String> = own
+            .iter()
+            .map(|m| match &m.closest {
+                Some(c) => format!("{} (closest {c}, {:.2})", m.module, m.similarity),
+                None => m.module.clone(),
+            })
+            .collect();
+        t.row(vec![
+            format!("modules only in {id}").into(),
+            if list.is_empty() {
+                "none".to_string()
+            } else {
+                list.join("; ")
+            }
+            .into(),
+        ]);
+    }
+    // Critical domains come first; three keep the answer and this table on one 80 × 25 screen.
+    let shown = 3;
+    for d in o.domains.iter().take(shown) {
+        // Names while they fit on a line; a count beyond (the domain table lists every one).
+        let side = |id: &str, v: &[String]| match v.len() {
+            0 => None,
+            1 | 2 => Some(format!("only {id}: {}", v.join(", "))),
+            n => Some(format!("{n} only in {id}")),
+        };
+        t.row(vec![
+            format!(
+                "{}{}",
+                d.domain,
+                if d.critical { " (critical)" } else { "" }
+            )
+            .into(),
+            [side(a, &d.only_a), side(b, &d.only_b)]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join("; ")
+                .into(),
+        ]);
+    }
+    if o.domains.len() > shown {
+        t.note = Some(format!(
+            "{} more domains differ; module titles and every competency follow below.",
+            o.domains.len() - shown
+        ));
+    }
+    t
+}
+
 /// All tables of one pair, in reading order.
 pub fn pair(p: &Pair, top: usize) -> Vec<Table> {
     let (a, b) = (&p.a.id, &p.b.id);
     let stem = format!("{}-{}", slug(a), slug(b));
     let mut v = vec![
-        summary(&[p.a.clone(), p.b.clone()]),
         matrix(
             format!("{stem}-modules"),
             format!("Module similarity: {a} (rows) × {b} (columns)"),
@@ -415,7 +497,7 @@ pub fn pair(p: &Pair, top: usize) -> Vec<Table> {
         .filter(|c| c.reviewed.any())
         .map(|c| reviewed(format!("{stem}-reviewed-{}", slug(&c.to)), c))
         .collect();
-    v.splice(4..4, reviewed);
+    v.splice(3..3, reviewed);
     v
 }
 
@@ -485,7 +567,9 @@ pub fn coverage(p: &Pair) -> Table {
     t
 }
 
-pub fn comparison(c: &Comparison, top: usize) -> Vec<Table> {
+/// The tables of `overlap A B …` in reading order: the answer and each pair at a glance first, then (unless
+/// `brief`) the evidence.
+pub fn comparison(c: &Comparison, top: usize, brief: bool) -> Vec<Table> {
     let stem = c
         .curricula
         .iter()
@@ -494,8 +578,13 @@ pub fn comparison(c: &Comparison, top: usize) -> Vec<Table> {
         .join("-");
     // The answer first, narrow enough for an 80-column terminal; the evidence follows.
     let mut v = vec![answer(format!("{stem}-answer"), c)];
-    if c.pairs.len() == 1 {
-        v.extend(pair(&c.pairs[0], top));
+    if brief {
+        v.extend(c.pairs.iter().map(overview));
+        return v;
+    }
+    if let [p] = c.pairs.as_slice() {
+        v.extend([overview(p), summary(&[p.a.clone(), p.b.clone()])]);
+        v.extend(pair(p, top));
         return v;
     }
     v.extend([
@@ -521,7 +610,8 @@ pub fn comparison(c: &Comparison, top: usize) -> Vec<Table> {
     ]);
     v.push(verdicts(format!("{stem}-verdicts"), c));
     for p in &c.pairs {
-        v.extend(pair(p, top).into_iter().skip(1));
+        v.push(overview(p));
+        v.extend(pair(p, top));
     }
     v
 }

@@ -200,7 +200,7 @@ pub fn spec(name: &str, bytes: Vec<u8>, analyse: bool) -> Reached {
         return Reached::Model;
     };
     let cmp = engine.compare(&[mine, other]);
-    for t in views::comparison(&cmp, 3) {
+    for t in views::comparison(&cmp, 3, false) {
         let _ = table::to_csv(&t);
         let _ = table::to_terminal(&t, 100);
     }
