@@ -118,3 +118,20 @@ fn curricula_with_nothing_in_common_word_for_word_share_no_module() {
     let first = &o["domains"][0];
     assert_eq!(first["critical"], true, "{o}");
 }
+
+#[test]
+fn a_move_to_a_higher_intensity_role_is_called_a_progression_from_the_data() {
+    let screen = first_screen(&["pwp", "hit"]);
+    assert!(screen.contains("is a progression"), "{screen}");
+    assert_eq!(
+        common::json(&["pwp", "hit"])["overview"]["progression_to"],
+        "HIT"
+    );
+    assert_eq!(
+        common::json(&["hit", "pwp"])["overview"]["progression_to"],
+        "HIT"
+    );
+    // Two roles of one intensity: no progression either way.
+    assert!(common::json(&["cwp", "emhp"])["overview"]["progression_to"].is_null());
+    assert!(!first_screen(&["cwp", "emhp"]).contains("progression"));
+}

@@ -49,6 +49,9 @@ pub struct Overview {
     pub only_b: Vec<OwnModule>,
     /// Critical domains first, then by how many competencies differ.
     pub domains: Vec<DomainDifference>,
+    /// The curriculum whose role is of a higher intensity than the other's: moving to it is a progression
+    /// (a further training), not a sideways move. `None` when both are of one intensity or either is unknown.
+    pub progression_to: Option<String>,
 }
 
 /// Same text: case and spacing aside.
@@ -174,5 +177,12 @@ pub fn overview(
         only_b: own(b, &in_b, modules, false),
         shared_modules,
         domains: diffs,
+        progression_to: if super::pathways::progression(a, b) {
+            Some(b.id.clone())
+        } else if super::pathways::progression(b, a) {
+            Some(a.id.clone())
+        } else {
+            None
+        },
     }
 }

@@ -49,6 +49,11 @@ fn rank(i: Option<Intensity>) -> Option<u8> {
     })
 }
 
+/// Moving from `from` to `to` is a progression: `to` is of a higher intensity (low → high).
+pub fn progression(from: &Curriculum, to: &Curriculum) -> bool {
+    matches!((rank(from.intensity), rank(to.intensity)), (Some(x), Some(y)) if y > x)
+}
+
 impl super::Engine<'_> {
     pub fn pathways(&self, list: &[&Curriculum]) -> Pathways {
         let mut pairs = Vec::new();
@@ -81,10 +86,7 @@ pub fn of_pairs(list: &[&Curriculum], pairs: &[Pair]) -> Pathways {
                 practice: topup.practice.iter().map(|p| p.setting.clone()).collect(),
                 coverage: gate.coverage,
                 flagged_domains: gate.verdict.flagged_domains.clone(),
-                progression: matches!(
-                    (rank(from.intensity), rank(to.intensity)),
-                    (Some(x), Some(y)) if y > x
-                ),
+                progression: progression(from, to),
             });
         }
     }

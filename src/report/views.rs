@@ -419,6 +419,23 @@ pub fn overview(p: &Pair) -> Table {
         )
     };
     t.row(vec!["shared word for word".into(), shared.into()]);
+    if let Some(to) = &o.progression_to {
+        let (from, (fi, ti)) = if to == a {
+            (b, (&p.b.intensity, &p.a.intensity))
+        } else {
+            (a, (&p.a.intensity, &p.b.intensity))
+        };
+        let i = |x: &Option<String>| x.clone().unwrap_or_default();
+        t.row(vec![
+            "intensity".into(),
+            format!(
+                "{from} {}, {to} {}: {from} → {to} is a progression to a higher-intensity role, a further training rather than a conversion",
+                i(fi),
+                i(ti)
+            )
+            .into(),
+        ]);
+    }
     for (id, own) in [(a, &o.only_a), (b, &o.only_b)] {
         let list: Vec<String> = own
             .iter()
