@@ -128,3 +128,32 @@ fn an_unreadable_columns_falls_back_to_140() {
         );
     }
 }
+
+#[test]
+fn a_table_too_wide_for_the_terminal_is_stacked_rather_than_cutting_words() {
+    // Nine columns of the per-domain table cannot fit 80 columns without cutting ids letter by letter.
+    let out = at_columns(80, &["cwp", "emhp"]);
+    let domains = out
+        .split("Competencies by domain: CWP vs EMHP\n")
+        .nth(1)
+        .and_then(|t| t.split("\n\n").next())
+        .unwrap();
+    for id in [
+        "community-assessment",
+        "professional-network-engagement",
+        "school-staff-engagement",
+    ] {
+        assert!(domains.contains(id), "{id} cut:\n{domains}");
+    }
+    assert!(
+        domains.starts_with("domain: assessment\n  critical: yes"),
+        "{domains}"
+    );
+    assert!(widest(domains) <= 80);
+    // Wide enough, the same table is a grid.
+    let wide = at_columns(200, &["cwp", "emhp"]);
+    assert!(
+        wide.contains("Competencies by domain: CWP vs EMHP\n┌"),
+        "{wide}"
+    );
+}

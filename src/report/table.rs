@@ -115,6 +115,9 @@ impl Table {
 
 /// Terminal rendering at `width` columns: the table, its title and its note all fit in it.
 pub fn to_terminal(t: &Table, width: u16) -> String {
+    if min_grid_width(t) > usize::from(width) {
+        return stacked(t, usize::from(width));
+    }
     let mut c = Comfy::new();
     c.load_style(presets::UTF8_FULL_CONDENSED);
     c.set_content_arrangement(ContentArrangement::Dynamic);
@@ -128,6 +131,84 @@ pub fn to_terminal(t: &Table, width: u16) -> String {
     let width = usize::from(width);
     let mut s = wrap(&printable(&t.title), width);
     s.push_str(&format!("{c}\n"));
+    if let Some(n) = &t.note {
+        s.push_str(&wrap(&printable(n), width));
+    }
+    s
+}
+
+/// A word longer than this is cut in any layout (a URL, a long id): it does not decide the layout.
+const WORD_CAP: usize = 24;
+
+/// The narrowest grid in which no column cuts a word: each column as wide as its longest word (capped),
+/// plus the borders and padding of the grid.
+fn min_grid_width(t: &Table) -> usize {
+    let longest = |s: &str| {
+        s.split_whitespace()
+            .map(|w| printable(w).width().min(WORD_CAP))
+            .max()
+            .unwrap_or(0)
+    };
+    let widest = (0..t.columns.len()).map(|k| {
+        t.rows
+            .iter()
+            .filter_map(|r| r.get(k))
+            .map(|c| longest(&c.display()))
+            .chain([longest(&t.columns[k])])
+            .max()
+            .unwrap_or(0)
+    });
+    widest.map(|w| w + 3).sum::<usize>() + 1
+}
+
+/// A table too wide for a grid at `width` without cutting words: each row as a block, its first cell on a
+/// line of its own and every other cell below it as `column: value`, wrapped with a hanging indent.
+fn stacked(t: &Table, width: usize) -> String {
+    let mut s = wrap(&printable(&t.title), width);
+    let field = |label: &str, value: &str, indent: usize| {
+        let text = if label.is_empty() {
+            value.to_string()
+        } else {
+            format!("{label}: {value}")
+        };
+        let body = wrap(&printable(&text), width.saturating_sub(indent + 2).max(8));
+        body.lines()
+            .enumerate()
+            .map(|(k, l)| {
+                let pad = if k == 0 { indent } else { indent + 2 };
+                format!("{}{l}\n", " ".repeat(pad))
+            })
+            .collect::<String>()
+    };
+    for r in &t.rows {
+        let first = r.first().map(Cell::display).unwrap_or_default();
+        s.push_str(&field(&t.columns[0], &first, 0));
+        // Short fields (a count, a score) share a line, separated by " · "; long ones take their own.
+        let mut line = String::new();
+        for (h, c) in t.columns.iter().zip(r).skip(1) {
+            let v = c.display();
+            if v.is_empty() {
+                continue;
+            }
+            let text = printable(&format!("{h}: {v}")).into_owned();
+            let short = text.width() <= WORD_CAP;
+            if !line.is_empty() && (!short || 2 + line.width() + 3 + text.width() > width) {
+                s.push_str(&format!("  {line}\n"));
+                line.clear();
+            }
+            if short {
+                if !line.is_empty() {
+                    line.push_str(" · ");
+                }
+                line.push_str(&text);
+            } else {
+                s.push_str(&field(h, &v, 2));
+            }
+        }
+        if !line.is_empty() {
+            s.push_str(&format!("  {line}\n"));
+        }
+    }
     if let Some(n) = &t.note {
         s.push_str(&wrap(&printable(n), width));
     }
