@@ -212,9 +212,9 @@ fn every_table_is_in_every_format() {
         .keys()
         .filter_map(|k| k.strip_suffix(".csv").map(str::to_string))
         .collect();
-    // 5 overview tables, the pathways, 3 of the hub, 14 + 3 tables per pair (in brief, 13 of evidence, 3 of
+    // 6 overview tables (the verdict matrix first), the pathways, 3 of the hub, 14 + 3 tables per pair (in brief, 13 of evidence, 3 of
     // distinction; 15 pairs of the 6 shipped curricula), 3 of sources and parameters.
-    assert_eq!(names.len(), 5 + 1 + 3 + 17 * 15 + 3, "{names:?}");
+    assert_eq!(names.len(), 6 + 1 + 3 + 17 * 15 + 3, "{names:?}");
     for n in &names {
         assert!(
             html.contains(&format!("<table id=\"{n}\">")),
@@ -312,5 +312,37 @@ fn a_folder_overlap_did_not_write_is_refused() {
     report(&empty, &["cwp", "emhp"]).success();
     assert!(empty.join(overlap::report::files::MARKER).is_file());
     report(&empty, &["cwp", "emhp"]).success();
+    let _ = std::fs::remove_dir_all(&tmp);
+}
+
+#[test]
+fn the_page_leads_with_the_verdict_matrix_and_every_pair_has_its_contents() {
+    let tmp = scratch("lead");
+    let out = tmp.join("o");
+    report(&out, &[]).success();
+    let html = std::fs::read_to_string(out.join("index.html")).unwrap();
+    let first = html.find("<table id=").unwrap();
+    assert!(html[first..].starts_with("<table id=\"verdict-matrix\">"));
+    // Every ordered pair has a cell: the held role's row, the target role's column.
+    let matrix = &html[first..first + html[first..].find("</table>").unwrap()];
+    assert_eq!(matrix.matches("<tr>").count(), 1 + 6, "{matrix}");
+    assert!(
+        matrix.contains(r#"<td class="v-top-up">top-up: "#),
+        "{matrix}"
+    );
+    assert!(
+        matrix.contains(r#"<td class="v-ruled-out">ruled-out</td>"#),
+        "{matrix}"
+    );
+    // Each pair section lists its own tables, each link landing on an element of the page.
+    for sec in html.split("<section id=\"pair-").skip(1) {
+        let toc = sec.split("<nav class=\"toc\">").nth(1).unwrap();
+        let toc = &toc[..toc.find("</nav>").unwrap()];
+        for anchor in toc.split("href=\"#").skip(1) {
+            let id = &anchor[..anchor.find('"').unwrap()];
+            assert!(html.contains(&format!("id=\"{id}\"")), "{id} has no target");
+        }
+    }
+    assert!(html.contains("@page{size:A4"));
     let _ = std::fs::remove_dir_all(&tmp);
 }

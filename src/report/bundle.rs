@@ -17,6 +17,7 @@ use crate::model::Catalog;
 pub enum Kind {
     Overview,
     Summary,
+    VerdictMatrix,
     Verdicts,
     CurriculumMatrix,
     ModuleSimilarity,
@@ -47,6 +48,10 @@ impl Kind {
             Kind::Summary => (
                 "Side by side",
                 "First column: the fact (title, population, settings, award, credits, levels, modules, outcomes, source). One further column per curriculum id.",
+            ),
+            Kind::VerdictMatrix => (
+                "Answer at a glance",
+                "First column: the curriculum a practitioner holds (row); one column per curriculum to move to. Each cell: the gate verdict (equivalent / top-up / ruled-out, or cannot judge), with the proposed top-up's credits after a top-up; empty on the diagonal.",
             ),
             Kind::Verdicts => (
                 "Verdicts",
@@ -304,6 +309,10 @@ impl Report {
             title: "Overview".into(),
             intro: vec![],
             blocks: vec![
+                Block::Table(
+                    Kind::VerdictMatrix,
+                    views::verdict_matrix("verdict-matrix".into(), c),
+                ),
                 Block::Table(Kind::Summary, summary),
                 Block::Table(Kind::Verdicts, views::verdicts("verdicts".into(), c)),
                 heat(

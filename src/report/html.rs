@@ -40,11 +40,14 @@ tbody tr:nth-child(even){background:#f7f9fc}
 figure{margin:18px 0}
 figcaption{font-weight:bold;font-size:15px;margin-bottom:4px}
 svg.heatmap{max-width:100%;height:auto}
-nav ol{columns:2}
+nav ol{columns:3}
+nav.toc ol{columns:2;font-size:13px;margin:4px 0 10px}
 a{color:#08519c;word-break:break-all}
 details summary{cursor:pointer;color:#08519c}
+@page{size:A4;margin:14mm}
 @media print{
 body{margin:0;max-width:none;font-size:10pt}
+section:first-of-type>h2{break-before:auto}
 nav,details{display:none}
 h2{break-before:page}
 h2,h3,caption,figcaption{break-after:avoid}
@@ -74,8 +77,12 @@ fn cell(c: &Cell, first: bool) -> String {
                     .collect();
                 return format!("<td>{}</td>", links.join("<br>"));
             }
-            let class = match s.as_str() {
-                "ruled-out" | "top-up" | "equivalent" if !first => format!(r#" class="v-{s}""#),
+            // A verdict, alone or with its credits ("top-up: 50 credits").
+            let verdict = s.split(':').next().unwrap_or_default();
+            let class = match verdict {
+                "ruled-out" | "top-up" | "equivalent" if !first => {
+                    format!(r#" class="v-{verdict}""#)
+                }
                 "FLAG" => r#" class="flag""#.into(),
                 _ if first || (s.len() <= 24 && !s.contains(char::is_whitespace)) => {
                     r#" class="id""#.into()
@@ -180,6 +187,27 @@ fn section(sec: &Section) -> String {
             let _ = write!(s, "<li>{}</li>", escape(p));
         }
         s.push_str("</ul>\n");
+    }
+    // A section of many tables and figures gets its own contents.
+    if sec.blocks.len() >= 4 {
+        s.push_str(r#"<nav class="toc"><ol>"#);
+        for b in &sec.blocks {
+            let (anchor, title) = match b {
+                Block::Table(_, t) => (t.name.clone(), &t.title),
+                Block::Heatmap { table: t, .. } => (format!("{}-heatmap", t.name), &t.title),
+                Block::Pathways { table: t, .. } => (format!("{}-graph", t.name), &t.title),
+            };
+            let _ = write!(
+                s,
+                r##"<li><a href="#{}">{}</a></li>"##,
+                escape(&anchor),
+                escape(title)
+            );
+        }
+        s.push_str(
+            "</ol></nav>
+",
+        );
     }
     for b in &sec.blocks {
         s.push_str(&block(b));

@@ -670,6 +670,36 @@ pub fn answer(name: String, c: &Comparison) -> Table {
     t
 }
 
+/// Every verdict at a glance: the role held (row) against the role to move to (column), with the top-up's
+/// credits where one is proposed. Compact enough for the first screen of the report for any handful of roles.
+pub fn verdict_matrix(name: String, c: &Comparison) -> Table {
+    let mut cols = vec!["from \\ to".to_string()];
+    cols.extend(c.curricula.iter().map(|s| s.id.clone()));
+    let mut t = Table::with_columns(
+        name,
+        "Answer: can a holder of the row's role move to the column's with a shortened training?",
+        cols,
+    )
+    .note("Top-up: a shortened training is conceivable, with the credits of the proposed top-up; ruled-out: the critical domains differ too much (see each pair's gate). The pairs' sections give the reasons and the evidence.");
+    for from in &c.curricula {
+        let mut row = vec![Cell::text(from.id.clone())];
+        for to in &c.curricula {
+            let g = directions(c).find(|g| g.from == from.id && g.to == to.id);
+            row.push(match g {
+                None => Cell::Empty,
+                Some(g) => match g.verdict.credits {
+                    Some(cr) if g.verdict.kind == VerdictKind::TopUp => {
+                        format!("{}: {cr} credits", g.verdict.kind.label()).into()
+                    }
+                    _ => g.verdict.kind.label().into(),
+                },
+            });
+        }
+        t.row(row);
+    }
+    t
+}
+
 /// Gate verdicts of every pair in both directions (the `verdicts` table of an N-way comparison, for any N).
 pub fn verdicts(name: String, c: &Comparison) -> Table {
     let mut t = Table::new(
