@@ -133,10 +133,21 @@ fn accepting_the_matches_behind_a_flagged_domain_clears_it_and_lowers_the_top_up
     ]);
     assert_eq!(code, 0, "{err}");
     let md = std::fs::read_to_string(out.join("report.md")).unwrap();
+    // Marked in the list of matches and listed again in the reviewed-matches table, as in the terminal.
     assert_eq!(
         md.matches("[reviewed: accepted]").count() as u64,
-        n,
+        2 * n,
         "the report marks them"
+    );
+    let reviewed = md
+        .split("Reviewed matches: EMHP outcomes")
+        .nth(1)
+        .expect("the report has the reviewed-matches table");
+    let reviewed = &reviewed[..reviewed.find("\n#").unwrap_or(reviewed.len())];
+    assert_eq!(
+        reviewed.matches("[reviewed: accepted]").count() as u64,
+        n,
+        "{reviewed}"
     );
     assert!(md.contains(&format!(
         "CWP covers EMHP: reviewed: {n} match(es) accepted"

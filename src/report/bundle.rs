@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use super::method;
 use super::table::Table;
-use super::views;
+use super::views::{self, PairPart};
 use crate::analysis::distinguish::Distinction;
 use crate::analysis::hub::Hub;
 use crate::analysis::pathways::Pathways;
@@ -24,6 +24,7 @@ pub enum Kind {
     ModuleJaccard,
     Domains,
     Coverage,
+    Reviewed,
     Matches,
     Unmatched,
     Gate,
@@ -76,6 +77,10 @@ impl Kind {
             Kind::Coverage => (
                 "Coverage",
                 "`direction`: `A covers B`. `share`: percentage of B's outcomes covered. `outcomes covered`: count of total. `threshold`: the score at or above which an outcome counts as covered.",
+            ),
+            Kind::Reviewed => (
+                "Reviewed matches",
+                "One row per outcome of the second curriculum whose counterpart a reviewer decided (`--mappings`): its id, the counterpart (marked accepted, or the next best after a rejected one), the model's `score`, what the outcome `counts as` now (covered / partial / not covered) and its text.",
             ),
             Kind::Matches => (
                 "Best matches",
@@ -212,13 +217,6 @@ fn pair_section(
 ) -> Section {
     let (a, b) = (&p.a.id, &p.b.id);
     let stem = format!("{}-{}", slug(a), slug(b));
-    let heat = |kind, name: String, title: String, m: &Matrix, note: &str| Block::Heatmap {
-        kind,
-        table: views::matrix(name, title, m, note),
-        matrix: m.clone(),
-        rows: format!("{a} modules"),
-        cols: format!("{b} modules"),
-    };
     let mut intro = Vec::new();
     for g in [&p.gate_ab, &p.gate_ba] {
         intro.push(format!(
@@ -229,47 +227,31 @@ fn pair_section(
             g.verdict.reasons.join("; ")
         ));
     }
-    let all = usize::MAX;
-    let blocks = vec![
-        Block::Table(Kind::Overview, views::overview(p)),
-        heat(
-            Kind::ModuleSimilarity,
-            format!("{stem}-modules"),
-            format!("Module similarity: {a} (rows) × {b} (columns)"),
-            &p.modules,
-            "Mean best-match score of outcomes, both ways averaged: 1 = the same outcomes.",
-        ),
-        heat(
-            Kind::ModuleJaccard,
-            format!("{stem}-module-jaccard"),
-            format!("Module competency Jaccard: {a} (rows) × {b} (columns)"),
-            &p.module_sets,
-            "Shared competency tags / all competency tags of the two modules.",
-        ),
-        Block::Table(
-            Kind::Domains,
-            views::domains(format!("{stem}-domains"), a, b, &p.domains),
-        ),
-        Block::Table(Kind::Coverage, views::coverage(p)),
-        Block::Table(
-            Kind::Matches,
-            views::matches(format!("{stem}-matches"), &p.a_covers_b, all),
-        ),
-        Block::Table(
-            Kind::Unmatched,
-            views::unmatched_sourced(format!("{stem}-only-{}", slug(b)), &p.a_covers_b, urls),
-        ),
-        Block::Table(
-            Kind::Unmatched,
-            views::unmatched_sourced(format!("{stem}-only-{}", slug(a)), &p.b_covers_a, urls),
-        ),
-        Block::Table(Kind::Gate, views::gate(&p.gate_ab)),
-        Block::Table(Kind::Sensitivity, views::sensitivity(&p.gate_ab)),
-        Block::Table(Kind::Gate, views::gate(&p.gate_ba)),
-        Block::Table(Kind::Sensitivity, views::sensitivity(&p.gate_ba)),
-        Block::Table(Kind::TopUp, views::topup(&p.topup_ab, &p.gate_ab.verdict)),
-        Block::Table(Kind::TopUp, views::topup(&p.topup_ba, &p.gate_ba.verdict)),
-    ];
+    let blocks: Vec<Block> = views::pair_parts(p, views::Depth::Report { urls })
+        .into_iter()
+        .map(|(part, table)| {
+            let heat = |kind, table, matrix: &Matrix| Block::Heatmap {
+                kind,
+                table,
+                matrix: matrix.clone(),
+                rows: format!("{a} modules"),
+                cols: format!("{b} modules"),
+            };
+            match part {
+                PairPart::Modules => heat(Kind::ModuleSimilarity, table, &p.modules),
+                PairPart::ModuleJaccard => heat(Kind::ModuleJaccard, table, &p.module_sets),
+                PairPart::Brief => Block::Table(Kind::Overview, table),
+                PairPart::Domains => Block::Table(Kind::Domains, table),
+                PairPart::Coverage => Block::Table(Kind::Coverage, table),
+                PairPart::Reviewed => Block::Table(Kind::Reviewed, table),
+                PairPart::Matches => Block::Table(Kind::Matches, table),
+                PairPart::Unmatched => Block::Table(Kind::Unmatched, table),
+                PairPart::Gate => Block::Table(Kind::Gate, table),
+                PairPart::Sensitivity => Block::Table(Kind::Sensitivity, table),
+                PairPart::TopUp => Block::Table(Kind::TopUp, table),
+            }
+        })
+        .collect();
     let mut blocks = blocks;
     if let Some(d) = distinction {
         for mut t in super::distinguish_views::distinguish(d, &catalog.taxonomy) {

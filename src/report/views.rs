@@ -1,5 +1,7 @@
 //! Views: analysis results → tables. Formatting only; every number comes from the analysis.
 
+use std::collections::BTreeMap;
+
 use super::table::{Cell, Table};
 use crate::analysis::compare::{Coverage, Matrix, Reviewed};
 use crate::analysis::gate::Gate;
@@ -487,35 +489,106 @@ pub fn overview(p: &Pair) -> Table {
     t
 }
 
-/// All tables of one pair, in reading order.
-pub fn pair(p: &Pair, top: usize) -> Vec<Table> {
+/// What a table of a pair shows, so the report can give it its form (a heatmap for a matrix) and heading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PairPart {
+    Brief,
+    Modules,
+    ModuleJaccard,
+    Domains,
+    Coverage,
+    Reviewed,
+    Matches,
+    Unmatched,
+    Gate,
+    Sensitivity,
+    TopUp,
+}
+
+/// How much of a pair to show: the terminal's (ranked lists cut at `top`), or the report's (every list in
+/// full with each outcome's source, the module Jaccard and the sensitivity sweeps as well).
+#[derive(Clone, Copy)]
+pub enum Depth<'a> {
+    Terminal { top: usize },
+    Report { urls: &'a BTreeMap<String, String> },
+}
+
+/// The tables of one pair in reading order — the one builder the terminal and the report both use.
+pub fn pair_parts(p: &Pair, depth: Depth<'_>) -> Vec<(PairPart, Table)> {
     let (a, b) = (&p.a.id, &p.b.id);
     let stem = format!("{}-{}", slug(a), slug(b));
+    let report = matches!(depth, Depth::Report { .. });
+    let top = match depth {
+        Depth::Terminal { top } => top,
+        Depth::Report { .. } => usize::MAX,
+    };
+    let only = |c: &Coverage, side: &str| {
+        let name = format!("{stem}-only-{}", slug(side));
+        match depth {
+            Depth::Terminal { top } => unmatched(name, c, top),
+            Depth::Report { urls } => unmatched_sourced(name, c, urls),
+        }
+    };
     let mut v = vec![
-        matrix(
-            format!("{stem}-modules"),
-            format!("Module similarity: {a} (rows) × {b} (columns)"),
-            &p.modules,
-            "Mean best-match score of outcomes, both ways averaged: 1 = the same outcomes.",
+        (PairPart::Brief, overview(p)),
+        (
+            PairPart::Modules,
+            matrix(
+                format!("{stem}-modules"),
+                format!("Module similarity: {a} (rows) × {b} (columns)"),
+                &p.modules,
+                "Mean best-match score of outcomes, both ways averaged: 1 = the same outcomes.",
+            ),
         ),
-        domains(format!("{stem}-domains"), a, b, &p.domains),
-        coverage(p),
-        matches(format!("{stem}-matches"), &p.a_covers_b, top),
-        unmatched(format!("{stem}-only-{}", slug(b)), &p.a_covers_b, top),
-        unmatched(format!("{stem}-only-{}", slug(a)), &p.b_covers_a, top),
-        gate(&p.gate_ab),
-        gate(&p.gate_ba),
-        topup(&p.topup_ab, &p.gate_ab.verdict),
-        topup(&p.topup_ba, &p.gate_ba.verdict),
     ];
+    if report {
+        v.push((
+            PairPart::ModuleJaccard,
+            matrix(
+                format!("{stem}-module-jaccard"),
+                format!("Module competency Jaccard: {a} (rows) × {b} (columns)"),
+                &p.module_sets,
+                "Shared competency tags / all competency tags of the two modules.",
+            ),
+        ));
+    }
+    v.push((
+        PairPart::Domains,
+        domains(format!("{stem}-domains"), a, b, &p.domains),
+    ));
+    v.push((PairPart::Coverage, coverage(p)));
     // Right after coverage: the matches reviewers decided, when there are any.
-    let reviewed: Vec<Table> = [&p.a_covers_b, &p.b_covers_a]
-        .into_iter()
-        .filter(|c| c.reviewed.any())
-        .map(|c| reviewed(format!("{stem}-reviewed-{}", slug(&c.to)), c))
-        .collect();
-    v.splice(3..3, reviewed);
+    for c in [&p.a_covers_b, &p.b_covers_a] {
+        if c.reviewed.any() {
+            v.push((
+                PairPart::Reviewed,
+                reviewed(format!("{stem}-reviewed-{}", slug(&c.to)), c),
+            ));
+        }
+    }
+    v.push((
+        PairPart::Matches,
+        matches(format!("{stem}-matches"), &p.a_covers_b, top),
+    ));
+    v.push((PairPart::Unmatched, only(&p.a_covers_b, b)));
+    v.push((PairPart::Unmatched, only(&p.b_covers_a, a)));
+    for g in [&p.gate_ab, &p.gate_ba] {
+        v.push((PairPart::Gate, gate(g)));
+        if report {
+            v.push((PairPart::Sensitivity, sensitivity(g)));
+        }
+    }
+    v.push((PairPart::TopUp, topup(&p.topup_ab, &p.gate_ab.verdict)));
+    v.push((PairPart::TopUp, topup(&p.topup_ba, &p.gate_ba.verdict)));
     v
+}
+
+/// The terminal's tables of one pair, in reading order.
+pub fn pair(p: &Pair, top: usize) -> Vec<Table> {
+    pair_parts(p, Depth::Terminal { top })
+        .into_iter()
+        .map(|(_, t)| t)
+        .collect()
 }
 
 /// Every outcome of `c.to` whose match rests on a reviewer's decision, with what it now counts as.
@@ -600,8 +673,10 @@ pub fn comparison(c: &Comparison, top: usize, brief: bool) -> Vec<Table> {
         return v;
     }
     if let [p] = c.pairs.as_slice() {
-        v.extend([overview(p), summary(&[p.a.clone(), p.b.clone()])]);
-        v.extend(pair(p, top));
+        let mut tables = pair(p, top);
+        // One pair: its facts side by side right after the brief.
+        tables.insert(1, summary(&[p.a.clone(), p.b.clone()]));
+        v.extend(tables);
         return v;
     }
     v.extend([
@@ -627,7 +702,6 @@ pub fn comparison(c: &Comparison, top: usize, brief: bool) -> Vec<Table> {
     ]);
     v.push(verdicts(format!("{stem}-verdicts"), c));
     for p in &c.pairs {
-        v.push(overview(p));
         v.extend(pair(p, top));
     }
     v
@@ -734,11 +808,7 @@ pub fn verdicts(name: String, c: &Comparison) -> Table {
 
 /// Every outcome of `c.to` that `c.from` does not cover, each with its source URL (looked up in `urls`,
 /// outcome id → URL, as the curricula give it).
-pub fn unmatched_sourced(
-    name: String,
-    c: &Coverage,
-    urls: &std::collections::BTreeMap<String, String>,
-) -> Table {
+pub fn unmatched_sourced(name: String, c: &Coverage, urls: &BTreeMap<String, String>) -> Table {
     let mut t = Table::new(
         name,
         format!(
