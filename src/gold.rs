@@ -249,7 +249,7 @@ pub fn figures(answers: &[Answer<'_>], same_as: &dyn Fn(&str) -> String) -> Figu
 }
 
 /// The plain baseline the figures are reported next to: TF-IDF cosine alone, no population context, no
-/// module prior, no glosses, no partial credit, at the text threshold the engine used before meaning was added.
+/// module prior, no glosses, no partial credit, no stronger bar in poor-fit modules, at the text threshold the engine used before meaning was added.
 pub fn baseline() -> Params {
     Params {
         method: crate::analysis::params::Method::Lexical,
@@ -258,6 +258,7 @@ pub fn baseline() -> Params {
         gloss_weight: 0.0,
         partial: 1.0,
         cover_text: 0.2,
+        poor_fit_bar: 1.0,
         ..Params::DEFAULT
     }
 }

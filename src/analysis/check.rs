@@ -108,6 +108,8 @@ pub struct CheckResult {
     /// module. National outcomes scoped to other populations are penalised.
     pub population: Vec<String>,
     pub poor_fit: f64,
+    /// In a poor-fit module, the multiple of the threshold at which an outcome counts as matched.
+    pub poor_fit_bar: f64,
     /// Share of the threshold from which a best match counts half.
     pub partial: f64,
     pub ranking: Vec<Ranked>,
@@ -456,6 +458,12 @@ pub fn check(
         .and_then(|r| details.iter().find(|d| d.module == r.module))
         .map(|d| d.outcomes.iter().map(|l| l.national.as_str()).collect())
         .unwrap_or_default();
+    // A module that fits no national module needs stronger evidence outcome by outcome.
+    let bar = if prior.is_empty() {
+        p.poor_fit_bar
+    } else {
+        1.0
+    };
     let file_outcomes = outcomes
         .iter()
         .map(|o| {
@@ -479,7 +487,16 @@ pub fn check(
             let s = b.map_or(0.0, |(_, s)| s.total);
             let credit = match reviewed {
                 Review::Accepted => 1.0,
-                _ => b.map_or(0.0, |(_, sc)| p.credit(&sc, false)),
+                // Scaling the score down by the bar is scaling every threshold of the credit rule up by it.
+                _ => b.map_or(0.0, |(_, sc)| {
+                    p.credit(
+                        &Score {
+                            total: sc.total / bar,
+                            ..sc
+                        },
+                        false,
+                    )
+                }),
             };
             FileOutcome {
                 id: o.outcome.clone(),
@@ -488,7 +505,7 @@ pub fn check(
                 score: round(s),
                 matched: credit >= 1.0,
                 partial: credit > 0.0 && credit < 1.0,
-                threshold: b.map_or(p.cover, |(_, sc)| p.threshold(&sc)),
+                threshold: b.map_or(p.cover, |(_, sc)| p.threshold(&sc)) * bar,
                 reviewed,
                 alternatives: picks
                     .take(4)
@@ -546,6 +563,7 @@ pub fn check(
         method: p.method.name(),
         population,
         poor_fit: p.poor_fit,
+        poor_fit_bar: p.poor_fit_bar,
         partial: p.partial,
         ranking,
         fit,

@@ -73,6 +73,10 @@ pub struct Params {
     pub aims_weight: f64,
     /// Below this coverage the best national module is reported as a poor fit.
     pub poor_fit: f64,
+    /// In a module that is a poor fit for every national module, an outcome counts as matched only at this
+    /// multiple of its threshold: a module that implements nothing national is matched outcome by outcome
+    /// only on stronger evidence (chosen on dev with `--tune-poor`).
+    pub poor_fit_bar: f64,
     /// Share of a critical domain's outcomes left uncovered at which the domain is flagged.
     pub flag: f64,
     /// Share of measured critical domains that must be flagged to rule a shortened training out.
@@ -103,6 +107,7 @@ impl Params {
         module_prior: 0.05,
         aims_weight: 0.8,
         poor_fit: 0.4,
+        poor_fit_bar: 1.1,
         flag: 0.5,
         rule_out: 0.5,
         equivalent: 0.9,
@@ -220,6 +225,11 @@ impl Params {
                 "poor_fit",
                 self.poor_fit,
                 "best national module coverage below which a module is a poor fit",
+            ),
+            (
+                "poor_fit_bar",
+                self.poor_fit_bar,
+                "in a poor-fit module, the multiple of the threshold at which an outcome counts as matched",
             ),
             (
                 "flag",

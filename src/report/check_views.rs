@@ -8,7 +8,7 @@ pub fn result(r: &CheckResult, top: usize) -> Vec<Table> {
     let mut v = Vec::new();
     let mut rank = Table::new("check-ranking", format!("{} — {}: national modules ranked ({})", r.module, r.title, r.file), &["rank", "curriculum", "module", "title", "score", "covers national", "covered by national"])
         .note(format!(
-            "fit: {} (the best module's coverage {} {:.0}%). score = ½ harmonic mean of mean best-match scores both ways + ½ cosine of the modules as whole documents; an outcome counts as covered at score ≥ {:.2} (untagged against tagged: text and what the tags mean), ≥ {:.2} (text only) or ≥ {:.2} (both tagged), half covered from {:.0}% of that; texts compared by {}.{}",
+            "fit: {} (the best module's coverage {} {:.0}%). score = ½ harmonic mean of mean best-match scores both ways + ½ cosine of the modules as whole documents; an outcome counts as covered at score ≥ {:.2} (untagged against tagged: text and what the tags mean), ≥ {:.2} (text only) or ≥ {:.2} (both tagged), half covered from {:.0}% of that; texts compared by {}.{}{}",
             r.fit,
             if r.fit == "good" { "is at least" } else { "is below" },
             r.poor_fit * 100.0,
@@ -17,6 +17,7 @@ pub fn result(r: &CheckResult, top: usize) -> Vec<Table> {
             r.threshold,
             r.partial * 100.0,
             r.method,
+            if r.fit == "good" { String::new() } else { format!(" A poor fit: its outcomes count as matched at {:.2} times that threshold.", r.poor_fit_bar) },
             if r.lints.is_empty() { String::new() } else { format!("\nlints: {}", r.lints.join("; ")) }
         ));
     for (k, x) in r.ranking.iter().take(top).enumerate() {

@@ -75,12 +75,14 @@ pub fn method(p: &Params, catalog: &Catalog) -> Vec<Part> {
             "Coverage and module matrices",
             vec![
                 format!(
-                    "Each outcome of B takes its best-scoring outcome of A (ties go to the earlier outcome). It is covered when that score is at least {:.2} (both outcomes tagged), {:.2} (one tagged, compared with what its tags mean) or {:.2} (text only), and partially covered (half credit) from {:.0}% of that threshold. Between two curricula, a text-only score of a mutual best match (each outcome is the other's best counterpart across both curricula) is covered from {:.0}% of the threshold: two outcomes that pick each other out of every candidate say the same thing, even in other words (with tags, shared tags already say so). A university module checked against national curricula does not get this rule: with a handful of outcomes it picks almost every national outcome back, so mutuality is no evidence there. \"A covers B\" is the credited share of B's outcomes.",
+                    "Each outcome of B takes its best-scoring outcome of A (ties go to the earlier outcome). It is covered when that score is at least {:.2} (both outcomes tagged), {:.2} (one tagged, compared with what its tags mean) or {:.2} (text only), and partially covered (half credit) from {:.0}% of that threshold. Between two curricula, a text-only score of a mutual best match (each outcome is the other's best counterpart across both curricula) is covered from {:.0}% of the threshold: two outcomes that pick each other out of every candidate say the same thing, even in other words (with tags, shared tags already say so). A university module checked against national curricula does not get this rule: with a handful of outcomes it picks almost every national outcome back, so mutuality is no evidence there. Its outcomes count as matched to a national outcome only at {:.2} times the threshold when the module fits no national module (the best module's coverage below {:.0}%): a module that implements nothing national needs stronger evidence outcome by outcome. \"A covers B\" is the credited share of B's outcomes.",
                     p.cover,
                     p.cover_gloss,
                     p.cover_text,
                     p.partial * 100.0,
-                    p.mutual * 100.0
+                    p.mutual * 100.0,
+                    p.poor_fit_bar,
+                    p.poor_fit * 100.0
                 ),
                 "Module similarity (heatmaps): for modules X of A and Y of B, the mean over X's outcomes of their best score in Y and the mean over Y's outcomes of their best score in X, averaged; a module compared with itself scores 1.".into(),
                 "Module competency Jaccard (heatmaps) and the set tables compare competency tags only: shared / all (Jaccard) and shared / the smaller set (overlap coefficient), per curriculum, module and taxonomy domain.".into(),
