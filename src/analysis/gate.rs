@@ -52,6 +52,8 @@ pub struct DomainGap {
     pub flagged: bool,
     /// The uncovered outcomes of B that make the difference.
     pub evidence: Vec<String>,
+    /// Those of them marked `derived from aims` in their spec.
+    pub evidence_from_aims: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -97,9 +99,12 @@ fn domain_gaps(to: &Side, credits: &[f64], tax: &Taxonomy, p: &Params) -> Vec<Do
             let idx: Vec<usize> = (0..to.items.len())
                 .filter(|&i| to.items[i].domains.contains(&d.id))
                 .collect();
-            let evidence: Vec<String> = idx
+            let short: Vec<usize> = idx.iter().copied().filter(|&i| credits[i] < 1.0).collect();
+            let evidence: Vec<String> =
+                short.iter().map(|&i| to.items[i].outcome.clone()).collect();
+            let evidence_from_aims: Vec<String> = short
                 .iter()
-                .filter(|&&i| credits[i] < 1.0)
+                .filter(|&&i| to.items[i].from_aims)
                 .map(|&i| to.items[i].outcome.clone())
                 .collect();
             let difference = if idx.is_empty() {
@@ -115,6 +120,7 @@ fn domain_gaps(to: &Side, credits: &[f64], tax: &Taxonomy, p: &Params) -> Vec<Do
                 difference: round(difference),
                 flagged: !idx.is_empty() && difference >= p.flag,
                 evidence,
+                evidence_from_aims,
             }
         })
         .collect()

@@ -10,6 +10,8 @@ pub struct TopUpOutcome {
     pub text: String,
     pub tags: Vec<String>,
     pub url: Option<String>,
+    /// Marked `derived from aims` in its spec: written from the module's aims, not a published outcome.
+    pub derived_from_aims: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -76,6 +78,7 @@ pub fn propose(from: &str, to: &Side, covered: &[bool]) -> TopUp {
                         text: it.text.clone(),
                         tags: it.tags.iter().cloned().collect(),
                         url: it.url.clone(),
+                        derived_from_aims: it.from_aims,
                     },
                 )
             })

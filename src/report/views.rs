@@ -10,6 +10,29 @@ use crate::analysis::sets::DomainSets;
 use crate::analysis::{Comparison, Pair, Summary, TopUp, Verdict, VerdictKind};
 use crate::model::Catalog;
 
+/// Marks an outcome written from a module's aims rather than taken from a published outcome list.
+const FROM_AIMS: &str = "†";
+const FROM_AIMS_NOTE: &str = "† derived from aims: written from the module's stated aims and content, not from a published outcome list.";
+
+fn aims_marked(id: &str, from_aims: bool) -> String {
+    if from_aims {
+        format!("{id}{FROM_AIMS}")
+    } else {
+        id.to_string()
+    }
+}
+
+/// Appends the meaning of † to a table's note when `any` row carries it.
+fn with_aims_note(mut t: Table, any: bool) -> Table {
+    if any {
+        t.note = Some(match t.note.take() {
+            Some(n) => format!("{n}\n{FROM_AIMS_NOTE}"),
+            None => FROM_AIMS_NOTE.to_string(),
+        });
+    }
+    t
+}
+
 fn pct(x: f64) -> String {
     format!("{:.0}%", x * 100.0)
 }
@@ -198,9 +221,11 @@ pub fn matches(name: String, c: &Coverage, top: usize) -> Table {
             .total_cmp(&x.1.score.total)
             .then_with(|| x.0.outcome.cmp(&y.0.outcome))
     });
+    let mut any = false;
     for (o, b) in m.into_iter().take(top) {
+        any |= o.derived_from_aims;
         t.row(vec![
-            o.outcome.clone().into(),
+            aims_marked(&o.outcome, o.derived_from_aims).into(),
             counterpart_cell(o),
             Cell::score(b.score.total),
             Cell::score(b.score.text),
@@ -208,7 +233,7 @@ pub fn matches(name: String, c: &Coverage, top: usize) -> Table {
             o.text.clone().into(),
         ]);
     }
-    t
+    with_aims_note(t, any)
 }
 
 pub fn unmatched(name: String, c: &Coverage, top: usize) -> Table {
@@ -236,7 +261,13 @@ pub fn unmatched(name: String, c: &Coverage, top: usize) -> Table {
             n - top
         ));
     }
-    t
+    let any = c
+        .outcomes
+        .iter()
+        .filter(|o| !o.covered)
+        .take(top)
+        .any(|o| o.derived_from_aims);
+    with_aims_note(t, any)
 }
 
 /// An uncovered outcome with its best (too weak) candidate.
@@ -244,9 +275,9 @@ fn unmatched_row(o: &crate::analysis::compare::Match) -> Vec<Cell> {
     vec![
         o.module.clone().into(),
         if o.partial {
-            format!("{} (partial)", o.outcome).into()
+            format!("{} (partial)", aims_marked(&o.outcome, o.derived_from_aims)).into()
         } else {
-            o.outcome.clone().into()
+            aims_marked(&o.outcome, o.derived_from_aims).into()
         },
         o.best
             .as_ref()
@@ -282,7 +313,12 @@ pub fn gate(g: &Gate) -> Table {
             d.uncovered.into(),
             Cell::share(d.difference),
             if d.flagged { "FLAG" } else { "" }.into(),
-            d.evidence.join(", ").into(),
+            d.evidence
+                .iter()
+                .map(|e| aims_marked(e, d.evidence_from_aims.contains(e)))
+                .collect::<Vec<_>>()
+                .join(", ")
+                .into(),
         ]);
     }
     let mut note = g.verdict.reasons.join("\n");
@@ -302,7 +338,8 @@ pub fn gate(g: &Gate) -> Table {
     if let Some(r) = reviewed_note(&g.reviewed) {
         note.push_str(&format!("\n{r}"));
     }
-    t.note(note)
+    let any = g.domains.iter().any(|d| !d.evidence_from_aims.is_empty());
+    with_aims_note(t.note(note), any)
 }
 
 pub fn sensitivity(g: &Gate) -> Table {
@@ -376,7 +413,7 @@ pub fn topup(tu: &TopUp, verdict: &Verdict) -> Table {
             format!("{} of {}", m.uncovered, m.of).into(),
             m.outcomes
                 .iter()
-                .map(|o| o.outcome.as_str())
+                .map(|o| aims_marked(&o.outcome, o.derived_from_aims))
                 .collect::<Vec<_>>()
                 .join(", ")
                 .into(),
@@ -396,7 +433,12 @@ pub fn topup(tu: &TopUp, verdict: &Verdict) -> Table {
     if let Some(r) = reviewed_note(&tu.reviewed) {
         note.push_str(&format!("\n{r}"));
     }
-    t.note(note)
+    let any = tu
+        .modules
+        .iter()
+        .flat_map(|m| &m.outcomes)
+        .any(|o| o.derived_from_aims);
+    with_aims_note(t.note(note), any)
 }
 
 /// The pair at a glance, for the first screen: what the two share word for word and where they differ.
@@ -829,7 +871,8 @@ pub fn unmatched_sourced(name: String, c: &Coverage, urls: &BTreeMap<String, Str
         row.push(urls.get(&o.outcome).cloned().unwrap_or_default().into());
         t.row(row);
     }
-    t
+    let any = c.outcomes.iter().any(|o| !o.covered && o.derived_from_aims);
+    with_aims_note(t, any)
 }
 
 /// Where each compared curriculum comes from: file, source title and URL, plus the taxonomy.
