@@ -37,7 +37,66 @@ pub struct Verdict {
     pub flagged_domains: Vec<String>,
     /// Credit estimate of the top-up; `None` when a shortened route is ruled out or cannot be judged.
     pub credits: Option<u64>,
-    pub reasons: Vec<String>,
+    /// Why, as data; the report layer words each one (in JSON too, as a string).
+    pub reasons: Vec<Reason>,
+}
+
+/// A flagged critical domain as a reason names it: its title and the share of it left uncovered.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Flagged {
+    pub title: String,
+    pub difference: f64,
+}
+
+/// One reason for a verdict. `from`: the role held; `to`: the role to move to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reason {
+    /// `to`'s outcomes carry no critical-domain tags: nothing can be measured.
+    CannotJudge { to: String },
+    /// Enough critical domains are flagged to rule a shortened training out.
+    RuledOut {
+        from: String,
+        to: String,
+        flagged: Vec<Flagged>,
+        measured: usize,
+        needed: usize,
+        flag: f64,
+    },
+    /// Coverage at or above the equivalence bar, no domain flagged.
+    Equivalent {
+        from: String,
+        to: String,
+        share: f64,
+        equivalent: f64,
+    },
+    /// Too few domains flagged to rule it out: the gap can be bridged.
+    Bridgeable {
+        from: String,
+        to: String,
+        flagged: Vec<Flagged>,
+        measured: usize,
+        needed: usize,
+        share: f64,
+    },
+    /// The top-up's credits, by the top-up credit rule.
+    Estimate { credits: u64 },
+}
+
+/// A difference of population or setting between two curricula, reported beside the verdict (never deciding
+/// it): each side's id and the taxonomy's labels of its populations or settings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fact {
+    pub dimension: Dimension,
+    pub a: String,
+    pub a_labels: Vec<String>,
+    pub b: String,
+    pub b_labels: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dimension {
+    Population,
+    Setting,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -76,7 +135,7 @@ pub struct Gate {
     pub measured: usize,
     pub needed_to_rule_out: usize,
     pub verdict: Verdict,
-    pub facts: Vec<String>,
+    pub facts: Vec<Fact>,
     pub sensitivity: Vec<SensitivityRow>,
     pub stable: bool,
     /// How many of `to`'s outcomes have a match resting on a reviewer's decision.
@@ -149,43 +208,48 @@ fn decide(
         credits.iter().sum::<f64>() / credits.len() as f64
     };
     let plan = topup::propose(from_id, to, &covered);
-    let pct = |x: f64| format!("{:.0}%", x * 100.0);
     let mut reasons = Vec::new();
-    let named: Vec<String> = gaps
+    let named: Vec<Flagged> = gaps
         .iter()
         .filter(|g| g.flagged)
-        .map(|g| format!("{} ({} uncovered)", g.title, pct(g.difference)))
+        .map(|g| Flagged {
+            title: g.title.clone(),
+            difference: g.difference,
+        })
         .collect();
     let kind = if measured == 0 {
-        reasons.push(format!(
-            "cannot judge: {}'s outcomes carry no critical-domain tags, so no critical domain can be measured (tag its outcomes with competencies of the taxonomy's critical domains)",
-            to.id
-        ));
+        reasons.push(Reason::CannotJudge { to: to.id.clone() });
         VerdictKind::CannotJudge
     } else if flagged.len() >= needed {
-        reasons.push(format!(
-            "{} of {measured} critical domains differ: {} of what {} requires there is not covered by {from_id} (flag at {}); {needed} flagged domains rule a shortened training out",
-            flagged.len(),
-            named.join(", "),
-            to.id,
-            pct(p.flag)
-        ));
+        reasons.push(Reason::RuledOut {
+            from: from_id.to_string(),
+            to: to.id.clone(),
+            flagged: named,
+            measured,
+            needed,
+            flag: p.flag,
+        });
         VerdictKind::RuledOut
     } else if share >= p.equivalent && flagged.is_empty() {
-        reasons.push(format!("{from_id} covers {} of {}'s outcomes (equivalent from {}) and no critical domain is flagged", pct(share), to.id, pct(p.equivalent)));
+        reasons.push(Reason::Equivalent {
+            from: from_id.to_string(),
+            to: to.id.clone(),
+            share,
+            equivalent: p.equivalent,
+        });
         VerdictKind::Equivalent
     } else {
-        reasons.push(format!(
-            "{} of {measured} critical domains flagged (ruling out needs {needed}){}; {from_id} covers {} of {}'s outcomes, so the gap is bridgeable",
-            flagged.len(),
-            if named.is_empty() { String::new() } else { format!(": {}", named.join(", ")) },
-            pct(share),
-            to.id
-        ));
-        reasons.push(format!(
-            "top-up estimate: {} credits ({})",
-            plan.credits, plan.rule
-        ));
+        reasons.push(Reason::Bridgeable {
+            from: from_id.to_string(),
+            to: to.id.clone(),
+            flagged: named,
+            measured,
+            needed,
+            share,
+        });
+        reasons.push(Reason::Estimate {
+            credits: plan.credits,
+        });
         VerdictKind::TopUp
     };
     let verdict = Verdict {
@@ -207,7 +271,7 @@ pub fn gate(
     cov: &Coverage,
     tax: &Taxonomy,
     p: &Params,
-    facts: Vec<String>,
+    facts: Vec<Fact>,
 ) -> (Gate, TopUp) {
     let (domains, measured, needed, coverage, verdict, mut plan) =
         decide(to, cov, tax, p, &from.id);

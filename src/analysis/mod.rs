@@ -117,31 +117,30 @@ pub struct Engine<'a> {
 }
 
 /// Differences of population and setting, reported as facts beside the verdict (never deciding it).
-fn facts(a: &Curriculum, b: &Curriculum, tax: &Taxonomy) -> Vec<String> {
-    let mut f = Vec::new();
-    let label = |terms: &[crate::model::Term], ids: &[String]| {
+fn facts(a: &Curriculum, b: &Curriculum, tax: &Taxonomy) -> Vec<gate::Fact> {
+    let labels = |terms: &[crate::model::Term], ids: &[String]| -> Vec<String> {
         ids.iter()
             .map(|i| Taxonomy::label(terms, i).to_string())
-            .collect::<Vec<_>>()
-            .join(", ")
+            .collect()
     };
+    let mut f = Vec::new();
     if a.population != b.population {
-        f.push(format!(
-            "population differs: {} trains for {}; {} for {}",
-            a.id,
-            label(&tax.populations, &a.population),
-            b.id,
-            label(&tax.populations, &b.population)
-        ));
+        f.push(gate::Fact {
+            dimension: gate::Dimension::Population,
+            a: a.id.clone(),
+            a_labels: labels(&tax.populations, &a.population),
+            b: b.id.clone(),
+            b_labels: labels(&tax.populations, &b.population),
+        });
     }
     if a.settings != b.settings {
-        f.push(format!(
-            "setting differs: {} works in {}; {} in {}",
-            a.id,
-            label(&tax.settings, &a.settings),
-            b.id,
-            label(&tax.settings, &b.settings)
-        ));
+        f.push(gate::Fact {
+            dimension: gate::Dimension::Setting,
+            a: a.id.clone(),
+            a_labels: labels(&tax.settings, &a.settings),
+            b: b.id.clone(),
+            b_labels: labels(&tax.settings, &b.settings),
+        });
     }
     f
 }

@@ -42,13 +42,17 @@ pub struct TopUp {
     /// the curricula's settings).
     pub practice: Vec<Practice>,
     pub credits: u64,
-    pub rule: String,
+    /// The credit rule (worded by the report layer; a string in JSON).
+    pub rule: Rule,
     /// How many of the target's outcomes have a match resting on a reviewer's decision (filled in by the
     /// gate, which has the coverage).
     pub reviewed: super::compare::Reviewed,
 }
 
-pub const CREDIT_RULE: &str = "per module of the target: its credits × the share of its outcomes not covered, rounded up to a multiple of 5";
+/// The top-up credit rule, computed by [`estimate`]: per module of the target, its credits × the share of its
+/// outcomes not covered, rounded up to a multiple of 5. The report layer words it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Rule;
 
 /// `credits` × `uncovered` / `of`, rounded up to a multiple of 5 (at least 5), in integers: exact, and no
 /// overflow for any u32 credits (the model bounds them far lower; a share too close to `u32::MAX` to round
@@ -105,7 +109,7 @@ pub fn propose(from: &str, to: &Side, covered: &[bool]) -> TopUp {
         credits: modules.iter().map(|m| u64::from(m.credits)).sum(),
         modules,
         practice: Vec::new(),
-        rule: CREDIT_RULE.to_string(),
+        rule: Rule,
         reviewed: Default::default(),
     }
 }

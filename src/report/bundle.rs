@@ -224,7 +224,7 @@ fn pair_section(
             g.from,
             g.to,
             g.verdict.kind.label(),
-            g.verdict.reasons.join("; ")
+            super::wording::reasons(&g.verdict.reasons).join("; ")
         ));
     }
     let blocks: Vec<Block> = views::pair_parts(p, views::Depth::Report { urls })

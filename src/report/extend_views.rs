@@ -99,7 +99,7 @@ pub fn modules(x: &Extension) -> Table {
             ]);
         }
     }
-    t.note(format!("Credits: {}.", crate::analysis::topup::CREDIT_RULE))
+    t.note(format!("Credits: {}.", super::wording::TOPUP_CREDIT_RULE))
 }
 
 pub fn extend(x: &Extension, tax: &Taxonomy) -> Vec<Table> {

@@ -1,8 +1,8 @@
 //! The "Method and sources" text of the report: how every number is computed, with the thresholds in use.
 
+use super::wording::TOPUP_CREDIT_RULE as CREDIT_RULE;
 use crate::analysis::Params;
 use crate::analysis::similarity::COMPETENCY_SHARE;
-use crate::analysis::topup::CREDIT_RULE;
 use crate::model::Catalog;
 
 pub struct Part {

@@ -18,6 +18,7 @@ pub mod sssom;
 pub mod svg;
 pub mod table;
 pub mod views;
+pub mod wording;
 pub mod xlsx;
 
 pub use table::{Cell, Table};

@@ -321,7 +321,7 @@ pub fn gate(g: &Gate) -> Table {
                 .into(),
         ]);
     }
-    let mut note = g.verdict.reasons.join("\n");
+    let mut note = super::wording::reasons(&g.verdict.reasons).join("\n");
     for f in &g.facts {
         note.push_str(&format!("\nfact: {f}"));
     }
@@ -842,7 +842,9 @@ pub fn verdicts(name: String, c: &Comparison) -> Table {
             g.verdict.flagged_domains.join(", ").into(),
             g.verdict.credits.map_or(Cell::Empty, Cell::from),
             if g.stable { "yes" } else { "no" }.into(),
-            g.verdict.reasons.join("; ").into(),
+            super::wording::reasons(&g.verdict.reasons)
+                .join("; ")
+                .into(),
         ]);
     }
     t
