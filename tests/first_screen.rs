@@ -5,17 +5,7 @@
 mod common;
 
 fn at_80(args: &[&str]) -> String {
-    let out = common::overlap()
-        .args(args)
-        .env("COLUMNS", "80")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    common::at_columns(80, args)
 }
 
 fn first_screen(args: &[&str]) -> String {

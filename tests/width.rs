@@ -26,20 +26,6 @@ fn widest(text: &str) -> usize {
     text.lines().map(UnicodeWidthStr::width).max().unwrap_or(0)
 }
 
-fn at_columns(columns: usize, args: &[&str]) -> String {
-    let out = common::overlap()
-        .args(args)
-        .env("COLUMNS", columns.to_string())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
 #[test]
 fn no_line_is_wider_than_the_columns_given() {
     // A batch of three descriptors: the summary table with its skipped-files note.
@@ -61,7 +47,7 @@ fn no_line_is_wider_than_the_columns_given() {
     ];
     for columns in [80, 200] {
         for args in COMMANDS.iter().copied().chain([&batch_args[..]]) {
-            let text = at_columns(columns, args);
+            let text = common::at_columns(columns, args);
             let over: Vec<&str> = text.lines().filter(|l| l.width() > columns).collect();
             assert!(
                 over.is_empty(),
@@ -77,9 +63,9 @@ fn no_line_is_wider_than_the_columns_given() {
 /// A wide terminal is used: long outcome texts are not squeezed into a fixed width.
 #[test]
 fn a_wide_terminal_gets_wide_tables() {
-    let wide = widest(&at_columns(200, &["cwp", "emhp"]));
+    let wide = widest(&common::at_columns(200, &["cwp", "emhp"]));
     assert!(wide > 160 && wide <= 200, "widest line {wide}");
-    let narrow = widest(&at_columns(80, &["cwp", "emhp"]));
+    let narrow = widest(&common::at_columns(80, &["cwp", "emhp"]));
     assert!(narrow > 70 && narrow <= 80, "widest line {narrow}");
 }
 
@@ -132,7 +118,7 @@ fn an_unreadable_columns_falls_back_to_140() {
 #[test]
 fn a_table_too_wide_for_the_terminal_is_stacked_rather_than_cutting_words() {
     // Nine columns of the per-domain table cannot fit 80 columns without cutting ids letter by letter.
-    let out = at_columns(80, &["cwp", "emhp"]);
+    let out = common::at_columns(80, &["cwp", "emhp"]);
     let domains = out
         .split("Competencies by domain: CWP vs EMHP\n")
         .nth(1)
@@ -151,7 +137,7 @@ fn a_table_too_wide_for_the_terminal_is_stacked_rather_than_cutting_words() {
     );
     assert!(widest(domains) <= 80);
     // Wide enough, the same table is a grid.
-    let wide = at_columns(200, &["cwp", "emhp"]);
+    let wide = common::at_columns(200, &["cwp", "emhp"]);
     assert!(
         wide.contains("Competencies by domain: CWP vs EMHP\n┌"),
         "{wide}"

@@ -124,23 +124,29 @@ fn facts(a: &Curriculum, b: &Curriculum, tax: &Taxonomy) -> Vec<gate::Fact> {
             .collect()
     };
     let mut f = Vec::new();
-    if a.population != b.population {
-        f.push(gate::Fact {
-            dimension: gate::Dimension::Population,
-            a: a.id.clone(),
-            a_labels: labels(&tax.populations, &a.population),
-            b: b.id.clone(),
-            b_labels: labels(&tax.populations, &b.population),
-        });
-    }
-    if a.settings != b.settings {
-        f.push(gate::Fact {
-            dimension: gate::Dimension::Setting,
-            a: a.id.clone(),
-            a_labels: labels(&tax.settings, &a.settings),
-            b: b.id.clone(),
-            b_labels: labels(&tax.settings, &b.settings),
-        });
+    for (dimension, terms, x, y) in [
+        (
+            gate::Dimension::Population,
+            &tax.populations,
+            &a.population,
+            &b.population,
+        ),
+        (
+            gate::Dimension::Setting,
+            &tax.settings,
+            &a.settings,
+            &b.settings,
+        ),
+    ] {
+        if x != y {
+            f.push(gate::Fact {
+                dimension,
+                a: a.id.clone(),
+                a_labels: labels(terms, x),
+                b: b.id.clone(),
+                b_labels: labels(terms, y),
+            });
+        }
     }
     f
 }

@@ -10,6 +10,7 @@ pub mod extend_views;
 pub mod files;
 pub mod html;
 pub mod hub_views;
+pub mod kind;
 pub mod method;
 pub mod moodle;
 pub mod pathway_svg;

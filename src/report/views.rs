@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 
+use super::kind::Kind;
 use super::table::{Cell, Table};
 use crate::analysis::compare::{Coverage, Matrix, Reviewed};
 use crate::analysis::gate::Gate;
@@ -531,22 +532,6 @@ pub fn overview(p: &Pair) -> Table {
     t
 }
 
-/// What a table of a pair shows, so the report can give it its form (a heatmap for a matrix) and heading.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PairPart {
-    Brief,
-    Modules,
-    ModuleJaccard,
-    Domains,
-    Coverage,
-    Reviewed,
-    Matches,
-    Unmatched,
-    Gate,
-    Sensitivity,
-    TopUp,
-}
-
 /// How much of a pair to show: the terminal's (ranked lists cut at `top`), or the report's (every list in
 /// full with each outcome's source, the module Jaccard and the sensitivity sweeps as well).
 #[derive(Clone, Copy)]
@@ -555,8 +540,9 @@ pub enum Depth<'a> {
     Report { urls: &'a BTreeMap<String, String> },
 }
 
-/// The tables of one pair in reading order — the one builder the terminal and the report both use.
-pub fn pair_parts(p: &Pair, depth: Depth<'_>) -> Vec<(PairPart, Table)> {
+/// The tables of one pair in reading order, each with its kind — the one builder the terminal and the report
+/// both use.
+pub fn pair_parts(p: &Pair, depth: Depth<'_>) -> Vec<(Kind, Table)> {
     let (a, b) = (&p.a.id, &p.b.id);
     let stem = format!("{}-{}", slug(a), slug(b));
     let report = matches!(depth, Depth::Report { .. });
@@ -572,9 +558,9 @@ pub fn pair_parts(p: &Pair, depth: Depth<'_>) -> Vec<(PairPart, Table)> {
         }
     };
     let mut v = vec![
-        (PairPart::Brief, overview(p)),
+        (Kind::Overview, overview(p)),
         (
-            PairPart::Modules,
+            Kind::ModuleSimilarity,
             matrix(
                 format!("{stem}-modules"),
                 format!("Module similarity: {a} (rows) × {b} (columns)"),
@@ -585,7 +571,7 @@ pub fn pair_parts(p: &Pair, depth: Depth<'_>) -> Vec<(PairPart, Table)> {
     ];
     if report {
         v.push((
-            PairPart::ModuleJaccard,
+            Kind::ModuleJaccard,
             matrix(
                 format!("{stem}-module-jaccard"),
                 format!("Module competency Jaccard: {a} (rows) × {b} (columns)"),
@@ -595,33 +581,33 @@ pub fn pair_parts(p: &Pair, depth: Depth<'_>) -> Vec<(PairPart, Table)> {
         ));
     }
     v.push((
-        PairPart::Domains,
+        Kind::Domains,
         domains(format!("{stem}-domains"), a, b, &p.domains),
     ));
-    v.push((PairPart::Coverage, coverage(p)));
+    v.push((Kind::Coverage, coverage(p)));
     // Right after coverage: the matches reviewers decided, when there are any.
     for c in [&p.a_covers_b, &p.b_covers_a] {
         if c.reviewed.any() {
             v.push((
-                PairPart::Reviewed,
+                Kind::Reviewed,
                 reviewed(format!("{stem}-reviewed-{}", slug(&c.to)), c),
             ));
         }
     }
     v.push((
-        PairPart::Matches,
+        Kind::Matches,
         matches(format!("{stem}-matches"), &p.a_covers_b, top),
     ));
-    v.push((PairPart::Unmatched, only(&p.a_covers_b, b)));
-    v.push((PairPart::Unmatched, only(&p.b_covers_a, a)));
+    v.push((Kind::Unmatched, only(&p.a_covers_b, b)));
+    v.push((Kind::Unmatched, only(&p.b_covers_a, a)));
     for g in [&p.gate_ab, &p.gate_ba] {
-        v.push((PairPart::Gate, gate(g)));
+        v.push((Kind::Gate, gate(g)));
         if report {
-            v.push((PairPart::Sensitivity, sensitivity(g)));
+            v.push((Kind::Sensitivity, sensitivity(g)));
         }
     }
-    v.push((PairPart::TopUp, topup(&p.topup_ab, &p.gate_ab.verdict)));
-    v.push((PairPart::TopUp, topup(&p.topup_ba, &p.gate_ba.verdict)));
+    v.push((Kind::TopUp, topup(&p.topup_ab, &p.gate_ab.verdict)));
+    v.push((Kind::TopUp, topup(&p.topup_ba, &p.gate_ba.verdict)));
     v
 }
 

@@ -56,6 +56,21 @@ pub fn output(args: &[&str]) -> std::process::Output {
     overlap().env("COLUMNS", "400").args(args).output().unwrap()
 }
 
+/// What a successful run prints at a terminal `columns` wide (`COLUMNS`, as when piped).
+pub fn at_columns(columns: usize, args: &[&str]) -> String {
+    let out = overlap()
+        .args(args)
+        .env("COLUMNS", columns.to_string())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
 /// The JSON a successful run prints with `--format json`.
 pub fn json(args: &[&str]) -> serde_json::Value {
     let out = output(&[args, &["--format", "json"]].concat());
