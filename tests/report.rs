@@ -213,8 +213,8 @@ fn every_table_is_in_every_format() {
         .filter_map(|k| k.strip_suffix(".csv").map(str::to_string))
         .collect();
     // 6 overview tables (the verdict matrix first), the pathways, 3 of the hub, 14 + 3 tables per pair (in brief, 13 of evidence, 3 of
-    // distinction; 15 pairs of the 6 shipped curricula), 3 of sources and parameters.
-    assert_eq!(names.len(), 6 + 1 + 3 + 17 * 15 + 3, "{names:?}");
+    // distinction; 15 pairs of the 6 shipped curricula), 3 of sources and parameters, 6 of outcomes.
+    assert_eq!(names.len(), 6 + 1 + 3 + 17 * 15 + 3 + 6, "{names:?}");
     for n in &names {
         assert!(
             html.contains(&format!("<table id=\"{n}\">")),
@@ -344,5 +344,30 @@ fn the_page_leads_with_the_verdict_matrix_and_every_pair_has_its_contents() {
         }
     }
     assert!(html.contains("@page{size:A4"));
+    let _ = std::fs::remove_dir_all(&tmp);
+}
+
+#[test]
+fn every_outcome_id_link_lands_on_its_outcome_and_every_outcome_is_listed_once() {
+    let tmp = scratch("links");
+    let out = tmp.join("o");
+    report(&out, &[]).success();
+    let html = std::fs::read_to_string(out.join("index.html")).unwrap();
+    let ids = |prefix: &str| -> Vec<String> {
+        html.split(prefix)
+            .skip(1)
+            .map(|r| r[..r.find('"').unwrap()].to_string())
+            .collect()
+    };
+    let anchors = ids("<tr id=\"o-");
+    let unique: std::collections::BTreeSet<&String> = anchors.iter().collect();
+    assert_eq!(unique.len(), anchors.len(), "an outcome listed twice");
+    let links = ids("href=\"#o-");
+    assert!(links.len() > 1000, "{}", links.len());
+    for l in &links {
+        assert!(unique.contains(l), "#o-{l} has no row");
+    }
+    // Gate evidence links its ids: EMHP-4.7 is among what CWP leaves uncovered of EMHP.
+    assert!(html.contains(r##"<a href="#o-EMHP-4.7">EMHP-4.7</a>"##));
     let _ = std::fs::remove_dir_all(&tmp);
 }

@@ -235,6 +235,18 @@ impl Report {
                 ),
             ],
         });
+        let mut listed = HashSet::new();
+        sections.push(Section {
+            id: "outcomes".into(),
+            title: "Outcomes".into(),
+            intro: vec![],
+            blocks: catalog
+                .curricula
+                .iter()
+                .filter(|cur| ids.contains(&cur.id))
+                .map(|cur| Block::Table(Kind::Outcomes, views::outcomes(cur, &mut listed)))
+                .collect(),
+        });
         // Names become file and sheet names: keep them to safe characters and unique.
         let mut seen = HashSet::new();
         for s in &mut sections {

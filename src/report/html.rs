@@ -2,7 +2,9 @@
 
 use std::fmt::Write;
 
-use super::bundle::{Block, Report, Section};
+use std::collections::HashSet;
+
+use super::bundle::{Block, Kind, Report, Section};
 use super::svg;
 use super::table::{Cell, Table};
 
@@ -62,7 +64,45 @@ fn is_url(s: &str) -> bool {
     s.starts_with("https://") || s.starts_with("http://")
 }
 
-fn cell(c: &Cell, first: bool) -> String {
+/// `s` escaped, with every outcome id of `known` in it a link to the outcome's row in the Outcomes section.
+fn linked(s: &str, known: &HashSet<String>) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while !rest.is_empty() {
+        let word = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '.';
+        let start = rest.find(word).unwrap_or(rest.len());
+        out.push_str(&escape(&rest[..start]));
+        rest = &rest[start..];
+        let end = rest.find(|c: char| !word(c)).unwrap_or(rest.len());
+        // A sentence's full stop is not part of the id before it.
+        let token = rest[..end].trim_end_matches('.');
+        if known.contains(token) {
+            let _ = write!(out, r##"<a href="#o-{0}">{0}</a>"##, escape(token));
+            rest = &rest[token.len()..];
+        } else {
+            out.push_str(&escape(&rest[..end]));
+            rest = &rest[end..];
+        }
+    }
+    out
+}
+
+/// The anchor ids of outcome rows: the first cell of every Outcomes table, without its † mark.
+fn outcome_ids(r: &Report) -> HashSet<String> {
+    r.sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .filter_map(|b| match b {
+            Block::Table(Kind::Outcomes, t) => Some(t),
+            _ => None,
+        })
+        .flat_map(|t| &t.rows)
+        .filter_map(|r| r.first())
+        .map(|c| c.display().trim_end_matches('†').to_string())
+        .collect()
+}
+
+fn cell(c: &Cell, first: bool, known: &HashSet<String>) -> String {
     match c {
         Cell::Int(_) | Cell::Num(..) | Cell::Share(_) => {
             format!(r#"<td class="num">{}</td>"#, escape(&c.display()))
@@ -89,12 +129,13 @@ fn cell(c: &Cell, first: bool) -> String {
                 }
                 _ => String::new(),
             };
-            format!("<td{class}>{}</td>", escape(s))
+            format!("<td{class}>{}</td>", linked(s, known))
         }
     }
 }
 
-pub fn table(t: &Table) -> String {
+/// A table; `anchors`: each row is the target of links to the outcome id in its first cell.
+pub fn table(t: &Table, known: &HashSet<String>, anchors: bool) -> String {
     let mut s = String::new();
     let _ = write!(
         s,
@@ -107,9 +148,20 @@ pub fn table(t: &Table) -> String {
     }
     s.push_str("</tr></thead><tbody>");
     for r in &t.rows {
-        s.push_str("<tr>");
+        match r.first() {
+            Some(first) if anchors => {
+                let id = first.display();
+                let _ = write!(s, r#"<tr id="o-{}">"#, escape(id.trim_end_matches('†')));
+            }
+            _ => s.push_str("<tr>"),
+        }
         for (i, c) in r.iter().enumerate() {
-            s.push_str(&cell(c, i == 0));
+            if anchors && i == 0 {
+                // The link target itself: no link to itself.
+                let _ = write!(s, r#"<td class="id">{}</td>"#, escape(&c.display()));
+            } else {
+                s.push_str(&cell(c, i == 0, known));
+            }
         }
         s.push_str("</tr>");
     }
@@ -121,9 +173,9 @@ pub fn table(t: &Table) -> String {
     s
 }
 
-fn block(b: &Block) -> String {
+fn block(b: &Block, known: &HashSet<String>) -> String {
     match b {
-        Block::Table(_, t) => table(t),
+        Block::Table(kind, t) => table(t, known, *kind == Kind::Outcomes),
         Block::Pathways { table: t, graph } => {
             let mut s = String::new();
             let _ = write!(
@@ -141,7 +193,7 @@ fn block(b: &Block) -> String {
             let _ = writeln!(
                 s,
                 "<details><summary>The same routes as a table</summary>{}</details></figure>",
-                table(&plain)
+                table(&plain, known, false)
             );
             s
         }
@@ -168,14 +220,14 @@ fn block(b: &Block) -> String {
             let _ = writeln!(
                 s,
                 "<details><summary>The same numbers as a table</summary>{}</details></figure>",
-                table(&plain)
+                table(&plain, known, false)
             );
             s
         }
     }
 }
 
-fn section(sec: &Section) -> String {
+fn section(sec: &Section, known: &HashSet<String>) -> String {
     let mut s = format!(
         "<section id=\"{}\"><h2>{}</h2>\n",
         escape(&sec.id),
@@ -210,7 +262,7 @@ fn section(sec: &Section) -> String {
         );
     }
     for b in &sec.blocks {
-        s.push_str(&block(b));
+        s.push_str(&block(b, known));
     }
     s.push_str("</section>\n");
     s
@@ -244,8 +296,9 @@ pub fn page(r: &Report) -> String {
     }
     s.push_str(r##"<li><a href="#method">Method and sources</a></li></ol></nav>"##);
     s.push('\n');
+    let known = outcome_ids(r);
     for sec in &r.sections {
-        s.push_str(&section(sec));
+        s.push_str(&section(sec, &known));
     }
     s.push_str("<section id=\"method\"><h2>Method and sources</h2>\n");
     for p in &r.method {

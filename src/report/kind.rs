@@ -20,6 +20,7 @@ pub enum Kind {
     Sensitivity,
     TopUp,
     Provenance,
+    Outcomes,
     Params,
     CriticalDomains,
     Pathways,
@@ -70,6 +71,10 @@ impl Kind {
             Kind::Reviewed => (
                 "Reviewed matches",
                 "One row per outcome of the second curriculum whose counterpart a reviewer decided (`--mappings`): its id, the counterpart (marked accepted, or the next best after a rejected one), the model's `score`, what the outcome `counts as` now (covered / partial / not covered) and its text.",
+            ),
+            Kind::Outcomes => (
+                "Outcomes",
+                "One row per outcome of a curriculum: its id (marked † when derived from aims), module, text, competency tags and source URL. An outcome of a module two curricula share is listed once, under the first.",
             ),
             Kind::Matches => (
                 "Best matches",

@@ -913,6 +913,39 @@ pub fn provenance(name: String, catalog: &Catalog, ids: &[String]) -> Table {
     t
 }
 
+/// Every outcome of a curriculum with its module, text, tags and source: what an outcome id in any table
+/// stands for. Outcomes of a module shared with a curriculum listed before (the same ids, `same as`) are left
+/// to that one: `seen` holds the ids already listed.
+pub fn outcomes(
+    c: &crate::model::Curriculum,
+    seen: &mut std::collections::HashSet<String>,
+) -> Table {
+    let mut t = Table::new(
+        format!("outcomes-{}", slug(&c.id)),
+        format!("{} outcomes: {}", c.id, c.title),
+        &["outcome", "module", "text", "tags", "source"],
+    );
+    let mut any = false;
+    for (m, o) in c.outcomes() {
+        if !seen.insert(o.id.clone()) {
+            continue;
+        }
+        any |= o.derived_from_aims;
+        t.row(vec![
+            aims_marked(&o.id, o.derived_from_aims).into(),
+            m.id.clone().into(),
+            o.text.clone().into(),
+            o.tags.join(", ").into(),
+            o.provenance
+                .as_ref()
+                .map(|p| p.url.clone())
+                .unwrap_or_default()
+                .into(),
+        ]);
+    }
+    with_aims_note(t, any)
+}
+
 /// The thresholds and weights the analysis ran with.
 pub fn params(name: String, p: &crate::analysis::Params) -> Table {
     let mut t = Table::new(
