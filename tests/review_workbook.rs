@@ -85,6 +85,55 @@ fn a_decision_column_in_a_workbook_is_a_review() {
     assert_ne!(by_book, none, "the decisions change the comparison");
     assert_eq!(by_book["gate_ab"]["reviewed"]["rejected"], n as u64);
 
+    // The review sheet overlap writes: the same rows with an empty decision column, read back alike once the
+    // reviewer has written the same decisions into it.
+    let sheet_path = dir.join("to-review.xlsx");
+    let (code, _, err) = common::run(&[
+        "cwp",
+        "emhp",
+        "--review-sheet",
+        sheet_path.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let rows =
+        overlap::syntax::extract::sheet::first_sheet(&std::fs::read(&sheet_path).unwrap()).unwrap();
+    let head = rows
+        .iter()
+        .position(|r| r.first().is_some_and(|c| c == "subject_id"))
+        .unwrap();
+    assert_eq!(rows[head].last().map(String::as_str), Some("decision"));
+    assert_eq!(
+        rows.len() - head - 1,
+        lines.len() - header - 1,
+        "one row per mapping"
+    );
+    let decision = rows[head].len() - 1;
+    let object_col = rows[head].iter().position(|c| c == "object_id").unwrap();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    let mut decided = 0;
+    for (k, r) in rows.iter().enumerate() {
+        // A row ends at its last filled cell: the empty decision cell is past it.
+        for c in 0..r.len().max(decision + 1) {
+            let rejects = k > head && c == decision && r[object_col].starts_with("EMHP:EMHP-4.");
+            decided += usize::from(rejects);
+            let text = if rejects {
+                "reject"
+            } else {
+                r.get(c).map_or("", String::as_str)
+            };
+            sheet.write_string(k as u32, c as u16, text).unwrap();
+        }
+    }
+    assert_eq!(decided, n);
+    let reviewed_path = dir.join("reviewed.xlsx");
+    book.save(&reviewed_path).unwrap();
+    assert_eq!(
+        compare(Some(reviewed_path.to_str().unwrap())),
+        by_tsv,
+        "the review sheet, decided, decides as the SSSOM rows do"
+    );
+
     // A decision that is neither accept nor reject is refused, naming the row.
     let mut book = rust_xlsxwriter::Workbook::new();
     let sheet = book.add_worksheet();

@@ -118,6 +118,10 @@ pub struct CompareOpts {
     /// Stop after the answer and each pair at a glance (modules shared word for word, main differences).
     #[arg(long)]
     pub brief: bool,
+    /// Also write every proposed outcome mapping to FILE (.xlsx) to review in a spreadsheet: the SSSOM rows
+    /// with a `decision` column (accept / reject) that `--mappings FILE` reads back.
+    #[arg(long, value_name = "FILE")]
+    pub review_sheet: Option<PathBuf>,
     /// Reviewers' decisions: an SSSOM file whose `semapv:ManualMappingCuration` rows accept a pair (it covers,
     /// whatever the score) or, with `predicate_modifier` `Not`, reject it (it never covers). Repeatable.
     #[arg(long, value_name = "FILE")]
@@ -355,6 +359,10 @@ pub struct CheckArgs {
     /// Stop after the answer and each pair at a glance (modules shared word for word, main differences).
     #[arg(long)]
     pub brief: bool,
+    /// Also write every proposed outcome mapping to FILE (.xlsx) to review in a spreadsheet: the SSSOM rows
+    /// with a `decision` column (accept / reject) that `--mappings FILE` reads back.
+    #[arg(long, value_name = "FILE")]
+    pub review_sheet: Option<PathBuf>,
     /// Reviewers' decisions: an SSSOM file whose `semapv:ManualMappingCuration` rows accept a pair (it covers,
     /// whatever the score) or, with `predicate_modifier` `Not`, reject it (it never covers). Repeatable.
     #[arg(long, value_name = "FILE")]

@@ -93,13 +93,24 @@ pub fn compare(global: &Global, ids: &[String], opts: &CompareOpts) -> Result<St
     let refs: Vec<&Curriculum> = list.iter().collect();
     let engine = super::engine(&ws.catalog, p, &opts.mappings)?;
     let cmp = engine.compare(&refs);
-    if matches!(global.format, Format::Sssom | Format::Case) {
-        let mappings: Vec<_> = cmp
-            .pairs
+    let mappings = || -> Vec<_> {
+        cmp.pairs
             .iter()
             .flat_map(|p| mapping::of_pair(&p.a_covers_b, &p.b_covers_a, &engine.params))
-            .collect();
-        let ids: Vec<String> = cmp.curricula.iter().map(|c| c.id.clone()).collect();
+            .collect()
+    };
+    let ids: Vec<String> = cmp.curricula.iter().map(|c| c.id.clone()).collect();
+    if let Some(path) = &opts.review_sheet {
+        let tsv = sssom::tsv(&ids, &mappings(), engine.params.method);
+        let bytes = crate::report::xlsx::review_sheet(&tsv).map_err(|e| {
+            Failure::input(format!("error: cannot build {}: {e}\n", path.display()))
+        })?;
+        super::io::atomic_write(path, &bytes).map_err(|e| {
+            Failure::input(format!("error: cannot write {}: {e}\n", path.display()))
+        })?;
+    }
+    if matches!(global.format, Format::Sssom | Format::Case) {
+        let mappings = mappings();
         if global.format == Format::Sssom {
             return Ok(sssom::tsv(&ids, &mappings, engine.params.method));
         }

@@ -150,6 +150,80 @@ pub fn workbook(tables: &[&Table], created: Option<i64>) -> Result<Vec<u8>, Xlsx
     wb.save_to_buffer()
 }
 
+/// The SSSOM mapping file `tsv` as a workbook to review in a spreadsheet: its first sheet holds the same lines
+/// (metadata, header, one row per proposed mapping) and an empty `decision` column that takes `accept` or
+/// `reject` — the sheet `--mappings` reads back; a second sheet says how to review.
+pub fn review_sheet(tsv: &str) -> Result<Vec<u8>, XlsxError> {
+    let mut wb = Workbook::new();
+    wb.set_properties(
+        &DocProperties::new()
+            .set_title("Outcome mappings to review")
+            .set_creation_datetime(&ExcelDateTime::from_ymd(2000, 1, 1)?),
+    );
+    let bold = Format::new().set_bold();
+    let ws = wb.add_worksheet();
+    ws.set_name("mappings")?;
+    let lines: Vec<&str> = tsv.lines().collect();
+    let header = lines.iter().position(|l| !l.starts_with('#')).unwrap_or(0);
+    let confidence = lines
+        .get(header)
+        .and_then(|h| h.split('\t').position(|c| c == "confidence"));
+    let mut columns = 0;
+    for (k, line) in lines.iter().enumerate() {
+        let row = k as u32;
+        if k < header {
+            // Metadata lines stay one cell each, as they are in the file.
+            ws.write_string(row, 0, cell_text(line))?;
+            continue;
+        }
+        let cells: Vec<&str> = line.split('\t').collect();
+        columns = columns.max(cells.len());
+        for (j, c) in cells.iter().enumerate() {
+            let col = j as u16;
+            match c.parse::<f64>() {
+                Ok(x) if k > header && Some(j) == confidence && x.is_finite() => {
+                    ws.write_number(row, col, x)?
+                }
+                _ if k == header => ws.write_string_with_format(row, col, cell_text(c), &bold)?,
+                _ => ws.write_string(row, col, cell_text(c))?,
+            };
+        }
+    }
+    let decision = columns as u16;
+    ws.write_string_with_format(header as u32, decision, "decision", &bold)?;
+    if lines.len() > header + 1 {
+        let choice = rust_xlsxwriter::DataValidation::new()
+            .allow_list_strings(&["accept", "reject"])?
+            .set_input_title("Your decision")?
+            .set_input_message("accept: it covers, whatever the score; reject: it never covers; empty: the model decides")?;
+        ws.add_data_validation(
+            header as u32 + 1,
+            decision,
+            lines.len() as u32 - 1,
+            decision,
+            &choice,
+        )?;
+    }
+    for (j, w) in [12, 40, 18, 12, 40, 30, 10].iter().enumerate() {
+        ws.set_column_width(j as u16, *w as f64)?;
+    }
+    ws.set_freeze_panes(header as u32 + 1, 0)?;
+    let help = wb.add_worksheet();
+    help.set_name("how to review")?;
+    for (k, line) in [
+        "Each row of the sheet `mappings` is a match the model proposes: subject covers object (predicate) with the score in `confidence`.",
+        "Write accept or reject in the `decision` column of the rows you decide; leave the others empty.",
+        "Save the workbook and run the comparison again with --mappings FILE.xlsx: every figure is recomputed from your decisions.",
+        "Only the first sheet is read; keep its header row and the subject_id and object_id columns as they are.",
+    ]
+    .iter()
+    .enumerate()
+    {
+        help.write_string(k as u32, 0, *line)?;
+    }
+    wb.save_to_buffer()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
