@@ -34,3 +34,25 @@ fn topup_and_gate_tables_mark_outcomes_derived_from_aims_and_only_those() {
     }
     assert!(md.contains("† derived from aims"), "{md}");
 }
+
+#[test]
+fn check_marks_national_outcomes_derived_from_aims() {
+    let file = "tests/fixtures/hei/exeter-pycm083.md";
+    let v = common::json(&["check", file, "--against", "emhp"]);
+    let links = v["best"][0]["outcomes"].as_array().unwrap();
+    let derived: Vec<&str> = links
+        .iter()
+        .filter(|l| l["derived_from_aims"] == true)
+        .map(|l| l["national"].as_str().unwrap())
+        .collect();
+    assert!(
+        !derived.is_empty(),
+        "the premise: EMHP-5 has outcomes derived from aims"
+    );
+    let out = common::output(&["check", file, "--against", "emhp", "--format", "markdown"]);
+    let md = String::from_utf8(out.stdout).unwrap();
+    for id in &derived {
+        assert!(md.contains(&format!("| {id}† |")), "{id} not marked:\n{md}");
+    }
+    assert!(md.contains("† derived from aims"), "{md}");
+}

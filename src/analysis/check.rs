@@ -41,6 +41,8 @@ pub struct Link {
     pub url: Option<String>,
     /// Whether a reviewer's decision stands behind `by`: `accepted`, `rejected` or `none`.
     pub reviewed: Review,
+    /// The national outcome is marked `derived from aims` in its spec.
+    pub derived_from_aims: bool,
 }
 
 impl Link {
@@ -292,6 +294,7 @@ fn rank_modules(
                         threshold: b.map_or(p.cover, |(_, s)| p.threshold(&s)),
                         url: n.url.clone(),
                         reviewed,
+                        derived_from_aims: n.from_aims,
                     }
                 })
                 .collect();

@@ -1,7 +1,7 @@
 //! Views of `overlap check` results.
 
 use super::table::{Cell, Table};
-use super::views::marked;
+use super::views::{aims_marked, marked, with_aims_note};
 use crate::analysis::check::CheckResult;
 
 pub fn result(r: &CheckResult, top: usize) -> Vec<Table> {
@@ -50,7 +50,7 @@ pub fn result(r: &CheckResult, top: usize) -> Vec<Table> {
         );
         for l in &b.outcomes {
             t.row(vec![
-                l.national.clone().into(),
+                aims_marked(&l.national, l.derived_from_aims).into(),
                 if l.covered {
                     "yes"
                 } else if l.partial {
@@ -65,7 +65,10 @@ pub fn result(r: &CheckResult, top: usize) -> Vec<Table> {
                 l.url.clone().unwrap_or_default().into(),
             ]);
         }
-        v.push(t);
+        v.push(with_aims_note(
+            t,
+            b.outcomes.iter().any(|l| l.derived_from_aims),
+        ));
     }
     let mut t = Table::new(
         "check-outcomes",

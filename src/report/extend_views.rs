@@ -92,14 +92,21 @@ pub fn modules(x: &Extension) -> Table {
                 m.of.into(),
                 m.outcomes
                     .iter()
-                    .map(|o| o.outcome.clone())
+                    .map(|o| super::views::aims_marked(&o.outcome, o.derived_from_aims))
                     .collect::<Vec<_>>()
                     .join(", ")
                     .into(),
             ]);
         }
     }
-    t.note(format!("Credits: {}.", super::wording::TOPUP_CREDIT_RULE))
+    let any = t
+        .rows
+        .iter()
+        .any(|r| r.last().is_some_and(|c| c.display().contains('†')));
+    super::views::with_aims_note(
+        t.note(format!("Credits: {}.", super::wording::TOPUP_CREDIT_RULE)),
+        any,
+    )
 }
 
 pub fn extend(x: &Extension, tax: &Taxonomy) -> Vec<Table> {

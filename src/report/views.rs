@@ -15,7 +15,7 @@ use crate::model::Catalog;
 const FROM_AIMS: &str = "†";
 const FROM_AIMS_NOTE: &str = "† derived from aims: written from the module's stated aims and content, not from a published outcome list.";
 
-fn aims_marked(id: &str, from_aims: bool) -> String {
+pub(super) fn aims_marked(id: &str, from_aims: bool) -> String {
     if from_aims {
         format!("{id}{FROM_AIMS}")
     } else {
@@ -24,7 +24,7 @@ fn aims_marked(id: &str, from_aims: bool) -> String {
 }
 
 /// Appends the meaning of † to a table's note when `any` row carries it.
-fn with_aims_note(mut t: Table, any: bool) -> Table {
+pub(super) fn with_aims_note(mut t: Table, any: bool) -> Table {
     if any {
         t.note = Some(match t.note.take() {
             Some(n) => format!("{n}\n{FROM_AIMS_NOTE}"),
