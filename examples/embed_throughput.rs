@@ -10,6 +10,9 @@ use std::time::Instant;
 use overlap::analysis::embed::Model;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
+    // As `overlap` itself runs the model (batches in parallel, one thread per operation).
+    // SAFETY: the first statement of main: no other thread exists yet.
+    unsafe { overlap::analysis::embed::one_thread_per_operation() };
     let path = std::env::args()
         .nth(1)
         .ok_or("usage: embed_throughput FILE")?;

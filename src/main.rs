@@ -4,6 +4,8 @@
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
+    // SAFETY: the first statement of main: no other thread exists yet.
+    unsafe { overlap::analysis::embed::one_thread_per_operation() };
     let code = match overlap::cli::parse() {
         Ok(cli) => overlap::cli::run(cli),
         Err(e) => overlap::cli::clap_error(e),

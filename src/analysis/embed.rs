@@ -27,6 +27,35 @@ static WEIGHTS: &[u8] = include_bytes!("../../model/minilm-l6-v2.f16.safetensors
 static TOKENIZER: &[u8] = include_bytes!("../../model/tokenizer.json");
 static CACHE: &[u8] = include_bytes!("../../model/embeddings.bin");
 
+/// Sets the process up so the model runs one thread per operation and batches in parallel instead.
+///
+/// candle parallelises every operation of a forward pass over its own pool of spinning threads; the model's
+/// matrices for one batch of outcomes are small, so on few cores the threads spend much of their time waiting
+/// at each operation's barrier. Embedding whole batches in parallel, each on one thread, uses about a quarter
+/// less CPU and finishes sooner (`benches/embed_peer.sh`). candle reads its thread count from the
+/// environment (`CANDLE_NUM_THREADS`, and `RAYON_NUM_THREADS` for its matrix products), so this sets both to 1,
+/// and builds the global rayon pool with the thread count the user asked for (`RAYON_NUM_THREADS`) or the
+/// machine's, so the rest of the program keeps its parallelism. Without it results are the same, only slower.
+///
+/// # Safety
+/// Changes the environment: call it before any other thread exists (first thing in `main`).
+pub unsafe fn one_thread_per_operation() {
+    let threads = std::env::var("RAYON_NUM_THREADS")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+        .filter(|&n| n > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    // SAFETY: the caller guarantees no other thread runs, so nothing reads the environment concurrently.
+    unsafe {
+        std::env::set_var("CANDLE_NUM_THREADS", "1");
+        std::env::set_var("RAYON_NUM_THREADS", "1");
+    }
+    // An error means a pool already exists (a caller broke the contract): it is then used as it is.
+    let _ = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build_global();
+}
+
 /// A unit vector of [`DIM`] floats.
 pub type Embedding = std::sync::Arc<[f32]>;
 
@@ -112,17 +141,27 @@ impl Model {
         Ok(Model { bert, tokenizer })
     }
 
-    /// Embeddings of `texts`, in order. Texts are batched by length so little padding is computed.
+    /// Embeddings of `texts`, in order. Texts are batched by length so little padding is computed, and the
+    /// batches run in parallel, at least one per thread (see [`one_thread_per_operation`]).
     pub fn embed(&self, texts: &[&str]) -> Result<Vec<Embedding>, String> {
+        use rayon::prelude::*;
         let mut order: Vec<usize> = (0..texts.len()).collect();
         order.sort_by_key(|&i| texts[i].len());
+        let size = texts
+            .len()
+            .div_ceil(rayon::current_num_threads())
+            .clamp(1, BATCH);
+        let batches: Vec<&[usize]> = order.chunks(size).collect();
+        let done: Vec<Vec<Embedding>> = batches
+            .par_iter()
+            .map(|chunk| {
+                let batch: Vec<&str> = chunk.iter().map(|&i| texts[i]).collect();
+                self.forward(&batch).map_err(|e| e.to_string())
+            })
+            .collect::<Result<_, _>>()?;
         let mut out: Vec<Option<Embedding>> = vec![None; texts.len()];
-        for chunk in order.chunks(BATCH) {
-            let batch: Vec<&str> = chunk.iter().map(|&i| texts[i]).collect();
-            for (&i, e) in chunk
-                .iter()
-                .zip(self.forward(&batch).map_err(|e| e.to_string())?)
-            {
+        for (chunk, embs) in batches.iter().zip(done) {
+            for (&i, e) in chunk.iter().zip(embs) {
                 out[i] = Some(e);
             }
         }
