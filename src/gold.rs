@@ -7,6 +7,9 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+mod fit;
+pub use fit::fit_acceptance;
+
 use crate::analysis::Params;
 use crate::analysis::check::{CheckResult, Subject, check};
 use crate::model::{Catalog, Curriculum};
@@ -249,7 +252,7 @@ pub fn figures(answers: &[Answer<'_>], same_as: &dyn Fn(&str) -> String) -> Figu
 }
 
 /// The plain baseline the figures are reported next to: TF-IDF cosine alone, no population context, no
-/// module prior, no glosses, no partial credit, no stronger bar in poor-fit modules, at the text threshold the engine used before meaning was added.
+/// module prior, no glosses, no partial credit, no acceptance model (the score against the threshold decides), at the text threshold the engine used before meaning was added.
 pub fn baseline() -> Params {
     Params {
         method: crate::analysis::params::Method::Lexical,
@@ -258,7 +261,7 @@ pub fn baseline() -> Params {
         gloss_weight: 0.0,
         partial: 1.0,
         cover_text: 0.2,
-        poor_fit_bar: 1.0,
+        accept: None,
         ..Params::DEFAULT
     }
 }

@@ -229,11 +229,16 @@ fn agreement_with_experts_on_the_test_split() {
         base.covered_and_right
     );
     assert!(
-        tool.no_match_unmatched >= 0.78,
+        tool.no_match_unmatched >= 0.85,
         "no-match unmatched {:.2}",
         tool.no_match_unmatched
     );
-    assert!(tool.precision >= 0.7, "precision {:.2}", tool.precision);
+    assert!(tool.precision >= 0.8, "precision {:.2}", tool.precision);
+    assert!(
+        tool.covered_and_right >= 0.62,
+        "covered and right {:.2}",
+        tool.covered_and_right
+    );
     assert!(
         tool.coverage_mae <= base.coverage_mae - 0.1,
         "coverage MAE {:.3} vs baseline {:.3}",
@@ -387,24 +392,50 @@ fn population_is_read_from_the_module() {
     assert!(!population("leeds-hecs5331m.md").contains(&"children-young-people".to_string()));
 }
 
-/// The stronger bar in poor-fit modules leaves more of the outcomes that match nothing unmatched on dev, where
-/// it was chosen, and costs at most a few covered-and-right outcomes.
+/// The acceptance model shipped in `params.rs` is the one the dev split gives: refitting it on dev reproduces
+/// its weights and bar, so no weight was set by hand or on the test split.
 #[test]
-fn the_poor_fit_bar_leaves_more_no_match_outcomes_unmatched_on_dev() {
+fn the_acceptance_model_is_the_one_fitted_on_dev() {
+    let cat = shipped();
+    let all = gold::load(Path::new("tests/gold"), Path::new("tests/fixtures/hei")).unwrap();
+    let dev = gold::split(&all, Split::Dev);
+    let answers = gold::run(&cat, &dev, &gold::national(&cat), &Params::DEFAULT).unwrap();
+    let fresh = gold::fit_acceptance(&answers);
+    let shipped = overlap::analysis::params::Acceptance::FITTED;
+    assert!((fresh.bias - shipped.bias).abs() < 1e-3, "{fresh:?}");
+    for (a, b) in fresh.weights.iter().zip(shipped.weights) {
+        assert!(
+            (a - b).abs() < 1e-3,
+            "refit {fresh:?} vs shipped {shipped:?}"
+        );
+    }
+    assert!((fresh.bar - shipped.bar).abs() < 1e-9, "{fresh:?}");
+}
+
+/// On dev, where it was fitted, the acceptance model leaves more of the outcomes that match nothing unmatched
+/// than the score against the threshold does, and reports more outcomes covered by the expert's pick; it never
+/// changes a pick.
+#[test]
+fn the_acceptance_model_beats_the_threshold_rule_on_dev() {
     let with = figures(Split::Dev, &Params::DEFAULT);
     let without = figures(
         Split::Dev,
         &Params {
-            poor_fit_bar: 1.0,
+            accept: None,
             ..Params::DEFAULT
         },
     );
     assert!(
-        with.no_match_unmatched >= without.no_match_unmatched + 0.08,
+        with.no_match_unmatched >= without.no_match_unmatched + 0.05,
         "{:.2} vs {:.2}",
         with.no_match_unmatched,
         without.no_match_unmatched
     );
-    assert!(with.covered_and_right >= without.covered_and_right - 0.05);
-    assert_eq!(with.top1, without.top1, "the bar never changes a pick");
+    assert!(
+        with.covered_and_right >= without.covered_and_right + 0.03,
+        "{:.2} vs {:.2}",
+        with.covered_and_right,
+        without.covered_and_right
+    );
+    assert_eq!(with.top1, without.top1, "acceptance never changes a pick");
 }

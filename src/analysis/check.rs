@@ -83,6 +83,11 @@ pub struct FileOutcome {
     pub reviewed: Review,
     /// The next-best national outcomes after `best` (curriculum:outcome, score), best first.
     pub alternatives: Vec<(String, f64)>,
+    /// The evidence on `best` the acceptance model weighs, in the order of `params::EVIDENCE`.
+    pub evidence: [f64; 6],
+    /// The acceptance model's probability that an expert accepts `best`; `None` when the score against the
+    /// threshold decides (the lexical method, or no model).
+    pub acceptance: Option<f64>,
     pub tags: Vec<String>,
     /// Suggested competency tags (for untagged outcomes), best first.
     pub suggested_tags: Vec<String>,
@@ -110,8 +115,6 @@ pub struct CheckResult {
     /// module. National outcomes scoped to other populations are penalised.
     pub population: Vec<String>,
     pub poor_fit: f64,
-    /// In a poor-fit module, the multiple of the threshold at which an outcome counts as matched.
-    pub poor_fit_bar: f64,
     /// Share of the threshold from which a best match counts half.
     pub partial: f64,
     pub ranking: Vec<Ranked>,
@@ -461,12 +464,17 @@ pub fn check(
         .and_then(|r| details.iter().find(|d| d.module == r.module))
         .map(|d| d.outcomes.iter().map(|l| l.national.as_str()).collect())
         .unwrap_or_default();
-    // A module that fits no national module needs stronger evidence outcome by outcome.
-    let bar = if prior.is_empty() {
-        p.poor_fit_bar
-    } else {
-        1.0
-    };
+    // The evidence on each pick that the acceptance model weighs, beside its score: how the module as a whole
+    // fits, and whether the pick is an outcome of the module it fits best.
+    let top = ranking.first();
+    let top_outcomes: std::collections::BTreeSet<&str> = top
+        .and_then(|r| details.iter().find(|d| d.module == r.module))
+        .map(|d| d.outcomes.iter().map(|l| l.national.as_str()).collect())
+        .unwrap_or_default();
+    let (coverage, module_score) = top.map_or((0.0, 0.0), |r| (r.coverage, r.score));
+    let accept = p
+        .accept
+        .filter(|_| p.method == super::params::Method::Meaning);
     let file_outcomes = outcomes
         .iter()
         .map(|o| {
@@ -485,22 +493,38 @@ pub fn check(
             let (picks, reviewed) = review::apply(picks, |(i, _)| {
                 reviews.decision((&m.id, &o.outcome), (&i.curriculum, &i.outcome))
             });
-            let mut picks = picks.into_iter();
-            let b = picks.next();
+            let b = picks.first().copied();
             let s = b.map_or(0.0, |(_, s)| s.total);
-            let credit = match reviewed {
-                Review::Accepted => 1.0,
-                // Scaling the score down by the bar is scaling every threshold of the credit rule up by it.
-                _ => b.map_or(0.0, |(_, sc)| {
-                    p.credit(
-                        &Score {
-                            total: sc.total / bar,
-                            ..sc
-                        },
-                        false,
-                    )
-                }),
+            let evidence = b.map_or([0.0; 6], |(i, sc)| {
+                let next = picks.iter().skip(1).take(4).map(|(_, x)| x.total);
+                [
+                    sc.total / p.threshold(&sc),
+                    sc.total - next.fold(0.0, f64::max),
+                    f64::from(u8::from(coverage >= p.poor_fit)),
+                    coverage,
+                    module_score,
+                    f64::from(u8::from(top_outcomes.contains(i.outcome.as_str()))),
+                ]
+            });
+            let acceptance = accept
+                .filter(|_| b.is_some())
+                .map(|a| a.probability(&evidence));
+            let credit = match (reviewed, acceptance, b) {
+                (Review::Accepted, _, _) => 1.0,
+                (_, _, None) => 0.0,
+                (_, Some(pr), Some(_)) => {
+                    let bar = accept.map_or(1.0, |a| a.bar);
+                    if pr >= bar {
+                        1.0
+                    } else if pr >= p.partial * bar {
+                        0.5
+                    } else {
+                        0.0
+                    }
+                }
+                (_, None, Some((_, sc))) => p.credit(&sc, false),
             };
+            let picks = picks.into_iter().skip(1);
             FileOutcome {
                 id: o.outcome.clone(),
                 text: o.text.clone(),
@@ -508,12 +532,14 @@ pub fn check(
                 score: round(s),
                 matched: credit >= 1.0,
                 partial: credit > 0.0 && credit < 1.0,
-                threshold: b.map_or(p.cover, |(_, sc)| p.threshold(&sc)) * bar,
+                threshold: b.map_or(p.cover, |(_, sc)| p.threshold(&sc)),
                 reviewed,
                 alternatives: picks
                     .take(4)
                     .map(|(i, s)| (format!("{}:{}", i.curriculum, i.outcome), round(s.total)))
                     .collect(),
+                evidence: evidence.map(round),
+                acceptance: acceptance.map(round),
                 tags: o.tags.iter().cloned().collect(),
                 suggested_tags: if o.tags.is_empty() {
                     suggest(o, &all_national, p)
@@ -566,7 +592,6 @@ pub fn check(
         method: p.method.name(),
         population,
         poor_fit: p.poor_fit,
-        poor_fit_bar: p.poor_fit_bar,
         partial: p.partial,
         ranking,
         fit,

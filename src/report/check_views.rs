@@ -17,7 +17,7 @@ pub fn result(r: &CheckResult, top: usize) -> Vec<Table> {
             r.threshold,
             r.partial * 100.0,
             r.method,
-            if r.fit == "good" { String::new() } else { format!(" A poor fit: its outcomes count as matched at {:.2} times that threshold.", r.poor_fit_bar) },
+            if r.outcomes.iter().any(|o| o.acceptance.is_some()) { " Whether an outcome counts as matched is decided by the acceptance model (the score, how far the pick stands out, the module's fit; see Method): `accept` is its probability." } else { "" },
             if r.lints.is_empty() { String::new() } else { format!("\nlints: {}", r.lints.join("; ")) }
         ));
     for (k, x) in r.ranking.iter().take(top).enumerate() {
@@ -80,6 +80,7 @@ pub fn result(r: &CheckResult, top: usize) -> Vec<Table> {
             "outcome",
             "best national match",
             "score",
+            "accept",
             "matched",
             "tags / suggested",
             "text",
@@ -95,7 +96,15 @@ pub fn result(r: &CheckResult, top: usize) -> Vec<Table> {
             o.id.clone().into(),
             marked(o.best.clone().unwrap_or_default(), o.reviewed).into(),
             Cell::score(o.score),
-            if o.matched { "yes" } else { "NO MATCH" }.into(),
+            o.acceptance.map_or(Cell::Empty, Cell::score),
+            if o.matched {
+                "yes"
+            } else if o.partial {
+                "partial"
+            } else {
+                "NO MATCH"
+            }
+            .into(),
             tags.into(),
             o.text.clone().into(),
         ]);

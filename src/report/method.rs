@@ -75,14 +75,20 @@ pub fn method(p: &Params, catalog: &Catalog) -> Vec<Part> {
             "Coverage and module matrices",
             vec![
                 format!(
-                    "Each outcome of B takes its best-scoring outcome of A (ties go to the earlier outcome). It is covered when that score is at least {:.2} (both outcomes tagged), {:.2} (one tagged, compared with what its tags mean) or {:.2} (text only), and partially covered (half credit) from {:.0}% of that threshold. Between two curricula, a text-only score of a mutual best match (each outcome is the other's best counterpart across both curricula) is covered from {:.0}% of the threshold: two outcomes that pick each other out of every candidate say the same thing, even in other words (with tags, shared tags already say so). A university module checked against national curricula does not get this rule: with a handful of outcomes it picks almost every national outcome back, so mutuality is no evidence there. Its outcomes count as matched to a national outcome only at {:.2} times the threshold when the module fits no national module (the best module's coverage below {:.0}%): a module that implements nothing national needs stronger evidence outcome by outcome. \"A covers B\" is the credited share of B's outcomes.",
+                    "Each outcome of B takes its best-scoring outcome of A (ties go to the earlier outcome). It is covered when that score is at least {:.2} (both outcomes tagged), {:.2} (one tagged, compared with what its tags mean) or {:.2} (text only), and partially covered (half credit) from {:.0}% of that threshold. Between two curricula, a text-only score of a mutual best match (each outcome is the other's best counterpart across both curricula) is covered from {:.0}% of the threshold: two outcomes that pick each other out of every candidate say the same thing, even in other words (with tags, shared tags already say so). A university module checked against national curricula does not get this rule: with a handful of outcomes it picks almost every national outcome back, so mutuality is no evidence there. Whether each of its outcomes counts as matched to its best national outcome is decided by an acceptance model ({}): a logistic model over the pick's score against its threshold, how far it stands out from the next picks, whether the module fits a national module (coverage at least {:.0}%) and how well, and whether the pick belongs to the module it fits best; a pick counts as matched at probability {:.2}, half from {:.0}% of that. A score alone cannot tell a generic outcome (research, reflection) that resembles many national ones from one that implements a national outcome. \"A covers B\" is the credited share of B's outcomes.",
                     p.cover,
                     p.cover_gloss,
                     p.cover_text,
                     p.partial * 100.0,
                     p.mutual * 100.0,
-                    p.poor_fit_bar,
-                    p.poor_fit * 100.0
+                    match p.accept {
+                        Some(_) if p.method == crate::analysis::params::Method::Meaning =>
+                            "fitted on the expert gold set's dev split; its weights are in the parameters table",
+                        _ => "off here: the score against the threshold decides",
+                    },
+                    p.poor_fit * 100.0,
+                    p.accept.map_or(0.0, |a| a.bar),
+                    p.partial * 100.0
                 ),
                 "Module similarity (heatmaps): for modules X of A and Y of B, the mean over X's outcomes of their best score in Y and the mean over Y's outcomes of their best score in X, averaged; a module compared with itself scores 1.".into(),
                 "Module competency Jaccard (heatmaps) and the set tables compare competency tags only: shared / all (Jaccard) and shared / the smaller set (overlap coefficient), per curriculum, module and taxonomy domain.".into(),

@@ -961,6 +961,26 @@ pub fn params(name: String, p: &crate::analysis::Params) -> Table {
     for (k, v, m) in p.table() {
         t.row(vec![k.into(), Cell::score(v), m.into()]);
     }
+    if let Some(a) = &p.accept {
+        t.row(vec![
+            "accept.bias".into(),
+            Cell::score(a.bias),
+            "check: the acceptance model's intercept (a pick counts as matched when the model's probability reaches accept.bar)".into(),
+        ]);
+        for ((name, meaning), w) in crate::analysis::params::EVIDENCE.iter().zip(a.weights) {
+            t.row(vec![
+                format!("accept.{name}").into(),
+                Cell::score(w),
+                format!("check: the acceptance model's weight on {meaning}").into(),
+            ]);
+        }
+        t.row(vec![
+            "accept.bar".into(),
+            Cell::score(a.bar),
+            "check: probability at which a pick counts as matched (from `partial` of it, half)"
+                .into(),
+        ]);
+    }
     t
 }
 
