@@ -47,6 +47,8 @@ pub struct Distinct {
     pub population: Vec<String>,
     /// The side's outcomes that carry it, the modules they are in, and their credits (the weight).
     pub outcomes: Vec<String>,
+    /// Of those outcomes, the ones marked `derived from aims` in their spec.
+    pub outcomes_from_aims: Vec<String>,
     pub modules: Vec<String>,
     pub credits: f64,
     /// The first of those outcomes' text, as an example of the competence.
@@ -120,6 +122,11 @@ fn role(
                 settings,
                 population,
                 outcomes: idx.iter().map(|&i| side.items[i].outcome.clone()).collect(),
+                outcomes_from_aims: idx
+                    .iter()
+                    .filter(|&&i| side.items[i].from_aims)
+                    .map(|&i| side.items[i].outcome.clone())
+                    .collect(),
                 modules,
                 credits: round(total(idx.iter().map(|&i| credits[i]))),
                 example: idx

@@ -43,6 +43,8 @@ pub struct HubOutcome {
     pub outcome: String,
     pub text: String,
     pub credits: f64,
+    /// The outcome is marked `derived from aims` in its spec.
+    pub derived_from_aims: bool,
 }
 
 /// What the curricula of `members` share.
@@ -125,6 +127,7 @@ fn outcome(side: &Side, i: usize, credits: f64) -> HubOutcome {
         outcome: it.outcome.clone(),
         text: it.text.clone(),
         credits: round(credits),
+        derived_from_aims: it.from_aims,
     }
 }
 
