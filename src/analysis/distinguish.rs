@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::compare::round;
 use super::corpus::Side;
 use super::gate::Verdict;
-use super::hub::{outcome_credits, total};
+use super::hub::{CreditRule, outcome_credits, total};
 use super::sets;
 use crate::model::{Curriculum, Taxonomy, domain_of};
 
@@ -79,7 +79,8 @@ pub struct Distinction {
     pub b: Role,
     /// Competencies both carry.
     pub shared: Vec<String>,
-    pub credit_rule: String,
+    /// How the credits are counted: the hub's rule.
+    pub credit_rule: CreditRule,
 }
 
 /// `side`'s role, given the competencies only it has and the gate towards it: `(verdict, top-up credits)`.
@@ -193,7 +194,7 @@ impl super::Engine<'_> {
             a: role(&sa, a, &only(&ca, &cb), tax, towards_a),
             b: role(&sb, b, &only(&cb, &ca), tax, towards_b),
             shared: ca.intersection(&cb).cloned().collect(),
-            credit_rule: super::hub::CREDIT_RULE.to_string(),
+            credit_rule: CreditRule,
         }
     }
 }

@@ -18,7 +18,7 @@ pub fn result(r: &CheckResult, top: usize) -> Vec<Table> {
             r.partial * 100.0,
             r.method,
             if r.fit == "good" { String::new() } else { format!(" A poor fit: its outcomes count as matched at {:.2} times that threshold.", r.poor_fit_bar) },
-            if r.lints.is_empty() { String::new() } else { format!("\nlints: {}", r.lints.join("; ")) }
+            if r.lints.is_empty() { String::new() } else { format!("\nlints: {}", r.lints.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")) }
         ));
     for (k, x) in r.ranking.iter().take(top).enumerate() {
         rank.row(vec![
