@@ -212,9 +212,10 @@ fn every_table_is_in_every_format() {
         .keys()
         .filter_map(|k| k.strip_suffix(".csv").map(str::to_string))
         .collect();
-    // 6 overview tables (the verdict matrix first), the pathways, 3 of the hub, 14 + 3 tables per pair (in brief, 13 of evidence, 3 of
-    // distinction; 15 pairs of the 6 shipped curricula), 3 of sources and parameters, 6 of outcomes.
-    assert_eq!(names.len(), 6 + 1 + 3 + 17 * 15 + 3 + 6, "{names:?}");
+    // 6 overview tables (the verdict matrix first), the pathways, 3 of the hub, 2 of the extensions, 14 + 3
+    // tables per pair (in brief, 13 of evidence, 3 of distinction; 15 pairs of the 6 shipped curricula), 3 of
+    // sources and parameters, 6 of outcomes.
+    assert_eq!(names.len(), 6 + 1 + 3 + 2 + 17 * 15 + 3 + 6, "{names:?}");
     for n in &names {
         assert!(
             html.contains(&format!("<table id=\"{n}\">")),
@@ -369,5 +370,125 @@ fn every_outcome_id_link_lands_on_its_outcome_and_every_outcome_is_listed_once()
     }
     // Gate evidence links its ids: EMHP-4.7 is among what CWP leaves uncovered of EMHP.
     assert!(html.contains(r##"<a href="#o-EMHP-4.7">EMHP-4.7</a>"##));
+    let _ = std::fs::remove_dir_all(&tmp);
+}
+
+/// The text of `html` without its tags, cells and paragraphs separated by ` | `.
+fn text_of(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => {
+                in_tag = true;
+                out.push_str(" | ");
+            }
+            '>' => in_tag = false,
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn the_report_shows_each_roles_extension_as_exploratory_never_as_a_shortened_route() {
+    let tmp = scratch("extend");
+    let out = tmp.join("o");
+    report(&out, &[]).success();
+    let html = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(
+        html[html.find("<table id=").unwrap()..].starts_with("<table id=\"verdict-matrix\">"),
+        "the verdict matrix stays the first table"
+    );
+    let section = html
+        .split("<section id=\"extend\">")
+        .nth(1)
+        .expect("an extension section");
+    let section = &section[..section.find("</section>").unwrap()];
+    let text = text_of(section);
+    assert!(text.contains("(exploratory)"), "{text}");
+    assert!(text.contains("Exploratory: additional modules"), "{text}");
+
+    // CWP to adults: the rows are what `overlap extend cwp --population adults` computes.
+    let x = {
+        let o = Command::cargo_bin("overlap")
+            .unwrap()
+            .current_dir(root())
+            .args([
+                "extend",
+                "cwp",
+                "--population",
+                "adults",
+                "--format",
+                "json",
+            ])
+            .output()
+            .unwrap();
+        assert!(o.status.success());
+        serde_json::from_slice::<serde_json::Value>(&o.stdout).unwrap()
+    };
+    let targets = x["targets"].as_array().unwrap();
+    assert!(!targets.is_empty());
+    let rows: Vec<Vec<String>> = section
+        .split("<tr>")
+        .skip(1)
+        .map(|r| {
+            r.split("<td")
+                .skip(1)
+                .map(|c| {
+                    text_of(&c[c.find('>').unwrap() + 1..])
+                        .replace(" | ", "")
+                        .trim()
+                        .to_string()
+                })
+                .collect()
+        })
+        .collect();
+    for t in targets {
+        let id = t["curriculum"].as_str().unwrap();
+        let row = rows
+            .iter()
+            .find(|r| {
+                r.len() == 8
+                    && r[0] == "CWP"
+                    && r[1] == "Adults aged 18 and over"
+                    && r[2].starts_with(&format!("{id} ("))
+            })
+            .unwrap_or_else(|| panic!("no row for CWP to adults covering {id}: {rows:?}"));
+        assert_eq!(
+            row[5].parse::<u64>().ok(),
+            t["additions"]["credits"].as_u64(),
+            "{row:?}"
+        );
+        assert_eq!(row[7], "shortened training ruled out", "{row:?}");
+        for m in t["additions"]["modules"].as_array().unwrap() {
+            let module = m["id"].as_str().unwrap();
+            assert!(
+                rows.iter().any(|r| r.len() == 9
+                    && r[0] == "CWP"
+                    && r[1] == "Adults aged 18 and over"
+                    && r[2] == id
+                    && r[3] == module
+                    && r[5].parse::<u64>().ok() == m["credits"].as_u64()),
+                "no module row {module} for CWP to adults: {rows:?}"
+            );
+        }
+    }
+
+    // "Shortened" only ever in a negation, or naming the gate's verdict on the role itself.
+    let mut rest = text.clone();
+    for allowed in [
+        "never a shortened training",
+        "rules a shortened training out",
+        "shortened training ruled out",
+        "shortened training to the role itself",
+    ] {
+        rest = rest.replace(allowed, "");
+    }
+    assert!(
+        !rest.to_lowercase().contains("shortened"),
+        "the extension section offers a shortened route: {rest}"
+    );
     let _ = std::fs::remove_dir_all(&tmp);
 }

@@ -168,3 +168,181 @@ fn a_decision_column_in_a_workbook_is_a_review() {
     assert!(err.contains("row 2") && err.contains("`maybe`"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The review sheet `path` with `reject` written in the decision column of the rows `rejects` picks (given
+/// the header row and the row), saved to `to`; returns how many rows it decided.
+fn decide(
+    path: &std::path::Path,
+    to: &std::path::Path,
+    rejects: impl Fn(&[String], &[String]) -> bool,
+) -> usize {
+    let rows = overlap::syntax::extract::sheet::first_sheet(&std::fs::read(path).unwrap()).unwrap();
+    let head = rows
+        .iter()
+        .position(|r| r.first().is_some_and(|c| c == "subject_id"))
+        .unwrap();
+    assert_eq!(rows[head].last().map(String::as_str), Some("decision"));
+    let decision = rows[head].len() - 1;
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    let mut decided = 0;
+    for (k, r) in rows.iter().enumerate() {
+        let reject = k > head && rejects(&rows[head], r);
+        decided += usize::from(reject);
+        for c in 0..r.len().max(decision + 1) {
+            let text = if reject && c == decision {
+                "reject"
+            } else {
+                r.get(c).map_or("", String::as_str)
+            };
+            sheet.write_string(k as u32, c as u16, text).unwrap();
+        }
+    }
+    book.save(to).unwrap();
+    decided
+}
+
+#[test]
+fn check_writes_a_review_sheet_whose_decisions_read_back_as_sssom_rows_do() {
+    let file = "tests/fixtures/hei/exeter-pycm083.md";
+    let check = |mappings: Option<&str>| {
+        let mut args = vec!["check", file, "--against", "emhp"];
+        if let Some(m) = mappings {
+            args.extend(["--mappings", m]);
+        }
+        common::json(&args)
+    };
+    let none = check(None);
+    // The premise: one of the file's outcomes is covered by a national outcome, its best.
+    let taken = none["outcomes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["matched"] == true)
+        .expect("an outcome of the file is matched");
+    let (outcome, national) = (
+        taken["id"].as_str().unwrap().to_string(),
+        taken["best"].as_str().unwrap().to_string(),
+    );
+    let subject = format!("{}:{outcome}", none["module"].as_str().unwrap());
+    let national_id = national.split_once(':').unwrap().1.to_string();
+    let covers = |v: &Value| {
+        let best = v["outcomes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|o| o["id"] == outcome.as_str() && o["best"] == national.as_str());
+        let link = v["best"].as_array().unwrap().iter().any(|m| {
+            m["outcomes"].as_array().unwrap().iter().any(|l| {
+                l["national"] == national_id.as_str()
+                    && l["by"] == outcome.as_str()
+                    && l["covered"] == true
+            })
+        });
+        best || link
+    };
+    assert!(
+        covers(&none),
+        "the premise: {outcome} is covered by {national}"
+    );
+
+    let dir = common::scratch("check-review-sheet");
+    let sheet = dir.join("to-review.xlsx");
+    let (code, sssom, err) = common::run(&[
+        "check",
+        file,
+        "--against",
+        "emhp",
+        "--format",
+        "sssom",
+        "--review-sheet",
+        common::s(&sheet),
+    ]);
+    assert_eq!(code, 0, "{err}");
+
+    // The sheet holds the rows `--format sssom` prints, one per mapping.
+    let lines: Vec<&str> = sssom.lines().collect();
+    let header = lines.iter().position(|l| !l.starts_with('#')).unwrap();
+    let cols: Vec<&str> = lines[header].split('\t').collect();
+    let rows =
+        overlap::syntax::extract::sheet::first_sheet(&std::fs::read(&sheet).unwrap()).unwrap();
+    let head = rows
+        .iter()
+        .position(|r| r.first().is_some_and(|c| c == "subject_id"))
+        .unwrap();
+    assert_eq!(&rows[head][..cols.len()], &cols[..]);
+    let ids = |r: &[&str]| (r[0].to_string(), r[2].to_string(), r[3].to_string());
+    let in_sheet: Vec<_> = rows[head + 1..]
+        .iter()
+        .map(|r| ids(&r.iter().map(String::as_str).collect::<Vec<_>>()))
+        .collect();
+    let in_tsv: Vec<_> = lines[header + 1..]
+        .iter()
+        .map(|l| ids(&l.split('\t').collect::<Vec<_>>()))
+        .collect();
+    assert_eq!(in_sheet, in_tsv, "the sheet holds the SSSOM rows");
+
+    // The reviewer rejects the pair in the sheet ...
+    let pick = |h: &[String], r: &[String]| {
+        let at = |name: &str| h.iter().position(|c| c == name).unwrap();
+        r[at("subject_id")] == subject && r[at("object_id")] == national
+    };
+    let reviewed = dir.join("reviewed.xlsx");
+    assert_eq!(decide(&sheet, &reviewed, pick), 1, "one row holds the pair");
+    let by_sheet = check(Some(common::s(&reviewed)));
+    assert!(
+        !covers(&by_sheet),
+        "{outcome} is no longer covered by {national}"
+    );
+
+    // ... and the same rejection as SSSOM rows decides alike.
+    let (subject_col, object_col, justification) = (
+        cols.iter().position(|c| *c == "subject_id").unwrap(),
+        cols.iter().position(|c| *c == "object_id").unwrap(),
+        cols.iter()
+            .position(|c| *c == "mapping_justification")
+            .unwrap(),
+    );
+    let mut tsv = String::new();
+    for (k, l) in lines.iter().enumerate() {
+        let mut row: Vec<String> = l.split('\t').map(str::to_string).collect();
+        let line = if k == header {
+            format!("{l}\tpredicate_modifier")
+        } else if k > header && row[subject_col] == subject && row[object_col] == national {
+            row[justification] = "semapv:ManualMappingCuration".into();
+            format!("{}\tNot", row.join("\t"))
+        } else if k > header {
+            format!("{l}\t")
+        } else {
+            l.to_string()
+        };
+        tsv.push_str(&line);
+        tsv.push('\n');
+    }
+    let tsv_path = dir.join("review.sssom.tsv");
+    std::fs::write(&tsv_path, tsv).unwrap();
+    assert_eq!(
+        by_sheet,
+        check(Some(common::s(&tsv_path))),
+        "the review sheet, decided, decides as the SSSOM rows do"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn check_refuses_a_review_sheet_over_a_non_regular_file() {
+    let dir = common::scratch("check-review-sheet-fifo");
+    let pipe = dir.join("pipe.xlsx");
+    common::fifo(&pipe);
+    let (code, _, err) = common::run(&[
+        "check",
+        "tests/fixtures/hei/exeter-pycm083.md",
+        "--against",
+        "emhp",
+        "--review-sheet",
+        common::s(&pipe),
+    ]);
+    assert_eq!(code, 3, "{err}");
+    assert!(err.contains("cannot write"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

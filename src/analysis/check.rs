@@ -121,10 +121,29 @@ pub struct CheckResult {
     pub fit: &'static str,
     pub best: Vec<ModuleDetail>,
     pub outcomes: Vec<FileOutcome>,
-    pub lints: Vec<String>,
+    /// Where the module differs from its best national module in credits or level (worded by the report
+    /// layer; strings in JSON).
+    pub lints: Vec<Lint>,
     /// How the file was read where its author may not have meant it: lines joined to an outcome, left out of
     /// the outcomes or split into several outcomes. Filled by whoever read the file.
     pub warnings: Vec<ReadWarning>,
+}
+
+/// A difference between the checked module and its best national module, beside the scores.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Lint {
+    /// The two modules' credits differ.
+    Credits {
+        credits: u32,
+        national: String,
+        national_credits: u32,
+    },
+    /// The two modules share no level.
+    Level {
+        levels: Vec<u32>,
+        national: String,
+        national_levels: Vec<u32>,
+    },
 }
 
 /// One such line: where it is (`file:line:col`, or `file, paragraph N` in a document) and what was done.
@@ -559,22 +578,21 @@ pub fn check(
         if let (Some(a), Some(b)) = (m.credits, nm.credits)
             && a != b
         {
-            lints.push(format!(
-                "credits: this module has {a}, national module {} has {b}",
-                nm.id
-            ));
+            lints.push(Lint::Credits {
+                credits: a,
+                national: nm.id.clone(),
+                national_credits: b,
+            });
         }
         if !m.levels.is_empty()
             && !nm.levels.is_empty()
             && !m.levels.iter().any(|l| nm.levels.contains(l))
         {
-            let f = |v: &[u32]| v.iter().map(u32::to_string).collect::<Vec<_>>().join(", ");
-            lints.push(format!(
-                "level: this module is level {}, national module {} is level {}",
-                f(&m.levels),
-                nm.id,
-                f(&nm.levels)
-            ));
+            lints.push(Lint::Level {
+                levels: m.levels.clone(),
+                national: nm.id.clone(),
+                national_levels: nm.levels.clone(),
+            });
         }
     }
     let fit = match ranking.first() {

@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::compare::round;
 use super::corpus::Side;
 use super::gate::Verdict;
-use super::hub::{outcome_credits, total};
+use super::hub::{CreditRule, outcome_credits, total};
 use super::sets;
 use crate::model::{Curriculum, Taxonomy, domain_of};
 
@@ -47,6 +47,8 @@ pub struct Distinct {
     pub population: Vec<String>,
     /// The side's outcomes that carry it, the modules they are in, and their credits (the weight).
     pub outcomes: Vec<String>,
+    /// Of those outcomes, the ones marked `derived from aims` in their spec.
+    pub outcomes_from_aims: Vec<String>,
     pub modules: Vec<String>,
     pub credits: f64,
     /// The first of those outcomes' text, as an example of the competence.
@@ -77,7 +79,8 @@ pub struct Distinction {
     pub b: Role,
     /// Competencies both carry.
     pub shared: Vec<String>,
-    pub credit_rule: String,
+    /// How the credits are counted: the hub's rule.
+    pub credit_rule: CreditRule,
 }
 
 /// `side`'s role, given the competencies only it has and the gate towards it: `(verdict, top-up credits)`.
@@ -120,6 +123,11 @@ fn role(
                 settings,
                 population,
                 outcomes: idx.iter().map(|&i| side.items[i].outcome.clone()).collect(),
+                outcomes_from_aims: idx
+                    .iter()
+                    .filter(|&&i| side.items[i].from_aims)
+                    .map(|&i| side.items[i].outcome.clone())
+                    .collect(),
                 modules,
                 credits: round(total(idx.iter().map(|&i| credits[i]))),
                 example: idx
@@ -186,7 +194,7 @@ impl super::Engine<'_> {
             a: role(&sa, a, &only(&ca, &cb), tax, towards_a),
             b: role(&sb, b, &only(&cb, &ca), tax, towards_b),
             shared: ca.intersection(&cb).cloned().collect(),
-            credit_rule: super::hub::CREDIT_RULE.to_string(),
+            credit_rule: CreditRule,
         }
     }
 }

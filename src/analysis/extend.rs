@@ -66,4 +66,26 @@ impl super::Engine<'_> {
             targets,
         }
     }
+
+    /// The extension of each of `roles` to every population of the taxonomy it does not train for and some
+    /// loaded curriculum does, roles in the order given, populations in the taxonomy's order.
+    pub fn extensions(&self, roles: &[&Curriculum]) -> Vec<Extension> {
+        let served = |p: &str| {
+            self.catalog
+                .curricula
+                .iter()
+                .any(|c| c.population.iter().any(|x| x == p))
+        };
+        roles
+            .iter()
+            .flat_map(|r| {
+                self.catalog
+                    .taxonomy
+                    .populations
+                    .iter()
+                    .filter(|p| !r.population.contains(&p.id) && served(&p.id))
+                    .map(|p| self.extend(r, &p.id))
+            })
+            .collect()
+    }
 }

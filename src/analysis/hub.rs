@@ -13,8 +13,11 @@ use super::params::Params;
 use super::sets;
 use crate::model::Curriculum;
 
-/// How an outcome's credits are counted: its module's credits spread evenly over the module's outcomes.
-pub const CREDIT_RULE: &str = "an outcome carries its module's credits divided evenly among the module's outcomes; a module without credits adds none";
+/// How an outcome's credits are counted, computed by [`outcome_credits`]: its module's credits spread evenly
+/// over the module's outcomes; a module without credits adds none. The report layer words it (a string in
+/// JSON).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct CreditRule;
 
 /// What a hub of some curricula would replace in one of them.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -43,6 +46,8 @@ pub struct HubOutcome {
     pub outcome: String,
     pub text: String,
     pub credits: f64,
+    /// The outcome is marked `derived from aims` in its spec.
+    pub derived_from_aims: bool,
 }
 
 /// What the curricula of `members` share.
@@ -92,7 +97,7 @@ pub struct Hub {
     pub threshold: f64,
     /// Whether the core replaces at least the threshold's share of every programme.
     pub worth_building: bool,
-    pub credit_rule: String,
+    pub credit_rule: CreditRule,
 }
 
 /// One compared curriculum: its outcomes' credits, and the credit each other curriculum's coverage gives
@@ -103,7 +108,7 @@ struct Member<'a> {
     covers: Vec<Vec<f64>>,
 }
 
-/// Each outcome's credits under [`CREDIT_RULE`].
+/// Each outcome's credits under [`CreditRule`].
 pub fn outcome_credits(side: &Side) -> Vec<f64> {
     let mut c = vec![0.0; side.items.len()];
     for m in &side.modules {
@@ -125,6 +130,7 @@ fn outcome(side: &Side, i: usize, credits: f64) -> HubOutcome {
         outcome: it.outcome.clone(),
         text: it.text.clone(),
         credits: round(credits),
+        derived_from_aims: it.from_aims,
     }
 }
 
@@ -286,7 +292,7 @@ pub fn hub<'c>(sides: &[Side], coverage: impl Fn(usize, usize) -> &'c Coverage, 
         smallest: smallest.0,
         smallest_share: smallest.1,
         threshold: p.hub,
-        credit_rule: CREDIT_RULE.to_string(),
+        credit_rule: CreditRule,
     }
 }
 

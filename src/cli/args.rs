@@ -361,7 +361,7 @@ pub struct CheckArgs {
     pub brief: bool,
     /// Also write every proposed outcome mapping to FILE (.xlsx) to review in a spreadsheet: the SSSOM rows
     /// with a `decision` column (accept / reject) that `--mappings FILE` reads back.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", conflicts_with = "batch")]
     pub review_sheet: Option<PathBuf>,
     /// Reviewers' decisions: an SSSOM file whose `semapv:ManualMappingCuration` rows accept a pair (it covers,
     /// whatever the score) or, with `predicate_modifier` `Not`, reject it (it never covers). Repeatable.

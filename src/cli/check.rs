@@ -269,8 +269,16 @@ pub fn run(global: &Global, args: &CheckArgs) -> Result<String, Failure> {
         .iter()
         .flat_map(|r| check_views::result(r, args.top.or(Top::MODULES)))
         .collect();
-    let out = if global.format == Format::Sssom {
-        sssom(global, args, &results)?
+    let tsv = if global.format == Format::Sssom || args.review_sheet.is_some() {
+        Some(sssom(global, args, &results)?)
+    } else {
+        None
+    };
+    if let (Some(sheet), Some(tsv)) = (&args.review_sheet, &tsv) {
+        super::commands::review_sheet(sheet, tsv)?;
+    }
+    let out = if let Some(tsv) = tsv.filter(|_| global.format == Format::Sssom) {
+        tsv
     } else {
         render(global.format, &tables, || {
             if results.len() == 1 {

@@ -74,6 +74,14 @@ pub(crate) fn distinct(
     Ok(())
 }
 
+/// Writes the SSSOM rows `tsv` to `path` as a workbook to review (`--review-sheet`), atomically.
+pub(crate) fn review_sheet(path: &Path, tsv: &str) -> Result<(), Failure> {
+    let bytes = crate::report::xlsx::review_sheet(tsv)
+        .map_err(|e| Failure::input(format!("error: cannot build {}: {e}\n", path.display())))?;
+    super::io::atomic_write(path, &bytes)
+        .map_err(|e| Failure::input(format!("error: cannot write {}: {e}\n", path.display())))
+}
+
 pub fn compare(global: &Global, ids: &[String], opts: &CompareOpts) -> Result<String, Failure> {
     let ws = load(global, &opts.with)?;
     let p = params(&opts.thresholds)?;
@@ -101,13 +109,7 @@ pub fn compare(global: &Global, ids: &[String], opts: &CompareOpts) -> Result<St
     };
     let ids: Vec<String> = cmp.curricula.iter().map(|c| c.id.clone()).collect();
     if let Some(path) = &opts.review_sheet {
-        let tsv = sssom::tsv(&ids, &mappings(), engine.params.method);
-        let bytes = crate::report::xlsx::review_sheet(&tsv).map_err(|e| {
-            Failure::input(format!("error: cannot build {}: {e}\n", path.display()))
-        })?;
-        super::io::atomic_write(path, &bytes).map_err(|e| {
-            Failure::input(format!("error: cannot write {}: {e}\n", path.display()))
-        })?;
+        review_sheet(path, &sssom::tsv(&ids, &mappings(), engine.params.method))?;
     }
     if matches!(global.format, Format::Sssom | Format::Case) {
         let mappings = mappings();

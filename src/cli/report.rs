@@ -69,6 +69,7 @@ pub fn run(
         } else {
             None
         },
+        extensions: engine.extensions(&list),
         distinctions: cmp
             .pairs
             .iter()

@@ -8,6 +8,7 @@ use super::method;
 use super::table::Table;
 use super::views;
 use crate::analysis::distinguish::Distinction;
+use crate::analysis::extend::Extension;
 use crate::analysis::hub::Hub;
 use crate::analysis::pathways::Pathways;
 use crate::analysis::{Comparison, Matrix, Pair, Params};
@@ -85,10 +86,12 @@ fn outcome_urls(catalog: &Catalog) -> BTreeMap<String, String> {
 }
 
 /// What the report shows beyond the pairs: the pathway map, the hub of all its curricula (absent when
-/// there are too many for their subsets), and each pair's distinction.
+/// there are too many for their subsets), each role's extension to the populations it does not serve
+/// (exploratory), and each pair's distinction.
 pub struct Extras {
     pub pathways: Pathways,
     pub hub: Option<Hub>,
+    pub extensions: Vec<Extension>,
     pub distinctions: Vec<Distinction>,
 }
 
@@ -209,6 +212,17 @@ impl Report {
                 blocks: super::hub_views::hub(h)
                     .into_iter()
                     .map(|t| Block::Table(Kind::Hub, t))
+                    .collect(),
+            });
+        }
+        if !extras.extensions.is_empty() {
+            sections.push(Section {
+                id: "extend".into(),
+                title: "Extension to other populations (exploratory)".into(),
+                intro: vec![super::extend_views::caveat_all()],
+                blocks: super::extend_views::all(&extras.extensions, &catalog.taxonomy)
+                    .into_iter()
+                    .map(|t| Block::Table(Kind::Extension, t))
                     .collect(),
             });
         }

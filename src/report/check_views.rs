@@ -18,7 +18,7 @@ pub fn result(r: &CheckResult, top: usize) -> Vec<Table> {
             r.partial * 100.0,
             r.method,
             if r.outcomes.iter().any(|o| o.acceptance.is_some()) { " Whether an outcome counts as matched is decided by the acceptance model (the score, how far the pick stands out, the module's fit; see Method): `accept` is its probability." } else { "" },
-            if r.lints.is_empty() { String::new() } else { format!("\nlints: {}", r.lints.join("; ")) }
+            if r.lints.is_empty() { String::new() } else { format!("\nlints: {}", r.lints.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")) }
         ));
     for (k, x) in r.ranking.iter().take(top).enumerate() {
         rank.row(vec![

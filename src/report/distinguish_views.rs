@@ -3,6 +3,7 @@
 //! Formatting only; every number comes from `analysis::distinguish`.
 
 use super::table::{Cell, Table};
+use super::views::{aims_marked, with_aims_note};
 use crate::analysis::VerdictKind;
 use crate::analysis::distinguish::{Distinct, Distinction, Role, Scope};
 use crate::model::Taxonomy;
@@ -56,16 +57,28 @@ pub fn practitioners(x: &Distinction, tax: &Taxonomy) -> Table {
                 }
                 .into(),
                 Cell::Num(d.credits, 1),
-                d.outcomes.join(", ").into(),
+                d.outcomes
+                    .iter()
+                    .map(|o| aims_marked(o, d.outcomes_from_aims.contains(o)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+                    .into(),
                 d.example.clone().into(),
             ]);
         }
     }
-    t.note(format!(
-        "Competencies one curriculum's outcomes carry and the other's do not, heaviest first: those the taxonomy scopes to a setting, then to a population, then the rest, each by the credits of the outcomes that carry them ({}). They share {} competencies.",
-        x.credit_rule,
-        x.shared.len()
-    ))
+    let any = [&x.a, &x.b]
+        .iter()
+        .flat_map(|r| &r.competencies)
+        .any(|d| !d.outcomes_from_aims.is_empty());
+    with_aims_note(
+        t.note(format!(
+            "Competencies one curriculum's outcomes carry and the other's do not, heaviest first: those the taxonomy scopes to a setting, then to a population, then the rest, each by the credits of the outcomes that carry them ({}). They share {} competencies.",
+            x.credit_rule,
+            x.shared.len()
+        )),
+        any,
+    )
 }
 
 pub fn services(x: &Distinction) -> Table {

@@ -2,6 +2,7 @@
 //! of each region. Formatting only; every number comes from `analysis::hub`.
 
 use super::table::{Cell, Table};
+use super::views::{aims_marked, with_aims_note};
 use crate::analysis::hub::{Hub, HubOutcome, Subset};
 
 fn pct(x: f64) -> String {
@@ -144,7 +145,10 @@ pub fn competencies(h: &Hub) -> Table {
 
 fn outcome_row(t: &mut Table, region: &str, curriculum: &str, list: &[&HubOutcome]) {
     let credits = crate::analysis::hub::total(list.iter().map(|o| o.credits));
-    let ids: Vec<String> = list.iter().map(|o| o.outcome.clone()).collect();
+    let ids: Vec<String> = list
+        .iter()
+        .map(|o| aims_marked(&o.outcome, o.derived_from_aims))
+        .collect();
     t.row(vec![
         region.into(),
         curriculum.into(),
@@ -176,7 +180,15 @@ pub fn outcomes(h: &Hub) -> Table {
             &list,
         );
     }
-    t.note("Each subset's row lists the outcomes covered by every other member and fully by no compared curriculum outside it; a spoke lists the outcomes no other compared curriculum covers even in part.")
+    let any = std::iter::once(&h.core)
+        .chain(&h.subsets)
+        .flat_map(|s| &s.outcomes)
+        .chain(h.spokes.iter().flat_map(|s| &s.outcomes))
+        .any(|o| o.derived_from_aims);
+    with_aims_note(
+        t.note("Each subset's row lists the outcomes covered by every other member and fully by no compared curriculum outside it; a spoke lists the outcomes no other compared curriculum covers even in part."),
+        any,
+    )
 }
 
 pub fn hub(h: &Hub) -> Vec<Table> {

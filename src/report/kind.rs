@@ -26,6 +26,7 @@ pub enum Kind {
     Pathways,
     Hub,
     Distinction,
+    Extension,
 }
 
 impl Kind {
@@ -114,11 +115,15 @@ impl Kind {
             ),
             Kind::Hub => (
                 "Hub and spoke",
-                "`hub-shares`: per subset of curricula (`hub of`, the core first) and member, the outcomes and credits a hub of them would replace, with shares; spokes last. `hub-competencies`: per region, the competencies shared by all its members and those only they share. `hub-outcomes`: per region and curriculum, the outcomes only that region shares, with their credits.",
+                "`hub-shares`: per subset of curricula (`hub of`, the core first) and member, the outcomes and credits a hub of them would replace, with shares; spokes last. `hub-competencies`: per region, the competencies shared by all its members and those only they share. `hub-outcomes`: per region and curriculum, the outcomes only that region shares (ids marked † when derived from aims), with their credits.",
             ),
             Kind::Distinction => (
                 "Role distinction",
-                "Per pair, three tables. Practitioners: the competencies only one curriculum has (`only in`), their `scope` (setting, population or general), `domain`, `credits` of the outcomes carrying them, those `outcomes` and an example. Services: per module, its `outcomes` and how many carry a distinguishing competency, with their credits. Commissioners: the two roles side by side and the route into each.",
+                "Per pair, three tables. Practitioners: the competencies only one curriculum has (`only in`), their `scope` (setting, population or general), `domain`, `credits` of the outcomes carrying them, those `outcomes` (marked † when derived from aims) and an example. Services: per module, its `outcomes` and how many carry a distinguishing competency, with their credits. Commissioners: the two roles side by side and the route into each.",
+            ),
+            Kind::Extension => (
+                "Extension to other populations (exploratory)",
+                "Exploratory, never a shortened training or a conversion into another role. `extend`: one row per role (`role`), population it does not serve (`to work with`) and curriculum that trains for that population (`to cover`): the share (0–1) of that curriculum's outcomes the role `covered already`, the `modules to add` and their `credits`, the settings needing `supervised practice`, and the gate's verdict on a shortened training to that role itself. `extend-modules`: per role and population, each module to add (`module`, `title`, `credits`), how many of its outcomes (`outcomes to add` `of` all) and their ids.",
             ),
         }
     }

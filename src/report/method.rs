@@ -128,7 +128,7 @@ pub fn method(p: &Params, catalog: &Catalog) -> Vec<Part> {
             vec![
                 format!(
                     "`overlap hub`: an outcome of one curriculum is in the hub of some curricula when every other of them covers it (coverage as above, a partial match counting half); a competency is in it when each of them tags an outcome with it. A spoke is what no other compared curriculum covers. At competency level, a programme's credits on shared competencies are those of its outcomes whose every competency all the hub's members tag (shown beside the verdict, never deciding it). Credits: {}. A shared hub is worth building when the core would replace at least {} of every programme's credits.",
-                    crate::analysis::hub::CREDIT_RULE,
+                    super::wording::OUTCOME_CREDIT_RULE,
                     pct(p.hub)
                 ),
             ],

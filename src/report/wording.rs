@@ -1,16 +1,22 @@
-//! The sentences the analysis's data stands for: a verdict's reasons, the facts beside it and the top-up
-//! credit rule. Analysis returns data; these words are written here only, for tables, the report and JSON
-//! (where each is the string it has always been, so tools that read `reasons`, `facts` and `rule` keep working).
+//! The sentences the analysis's data stands for: a verdict's reasons, the facts beside it, the top-up credit
+//! rule, the credit rule of the hub and the distinction, and `check`'s lints. Analysis returns data; these
+//! words are written here only, for tables, the report and JSON (where each is the string it has always been,
+//! so tools that read `reasons`, `facts`, `rule`, `credit_rule` and `lints` keep working).
 
 use std::fmt;
 
 use serde::{Serialize, Serializer};
 
+use crate::analysis::check::Lint;
 use crate::analysis::gate::{Dimension, Fact, Flagged, Reason};
+use crate::analysis::hub::CreditRule;
 use crate::analysis::topup::Rule;
 
 /// How top-up credits are estimated, in words.
 pub const TOPUP_CREDIT_RULE: &str = "per module of the target: its credits × the share of its outcomes not covered, rounded up to a multiple of 5";
+
+/// How an outcome's credits are counted (the hub and the distinction), in words.
+pub const OUTCOME_CREDIT_RULE: &str = "an outcome carries its module's credits divided evenly among the module's outcomes; a module without credits adds none";
 
 fn pct(x: f64) -> String {
     format!("{:.0}%", x * 100.0)
@@ -108,6 +114,38 @@ impl fmt::Display for Rule {
     }
 }
 
+impl fmt::Display for CreditRule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(OUTCOME_CREDIT_RULE)
+    }
+}
+
+impl fmt::Display for Lint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let levels = |v: &[u32]| v.iter().map(u32::to_string).collect::<Vec<_>>().join(", ");
+        match self {
+            Lint::Credits {
+                credits,
+                national,
+                national_credits,
+            } => write!(
+                f,
+                "credits: this module has {credits}, national module {national} has {national_credits}"
+            ),
+            Lint::Level {
+                levels: own,
+                national,
+                national_levels,
+            } => write!(
+                f,
+                "level: this module is level {}, national module {national} is level {}",
+                levels(own),
+                levels(national_levels)
+            ),
+        }
+    }
+}
+
 /// Each of these is a string in JSON: its words.
 macro_rules! serialize_as_words {
     ($($t:ty),*) => {$(
@@ -119,7 +157,7 @@ macro_rules! serialize_as_words {
     )*};
 }
 
-serialize_as_words!(Reason, Fact, Rule);
+serialize_as_words!(Reason, Fact, Rule, CreditRule, Lint);
 
 /// A verdict's reasons, one sentence each.
 pub fn reasons(r: &[Reason]) -> Vec<String> {
