@@ -288,19 +288,28 @@ impl Embedder {
     /// Embeddings of `texts`, in order; only texts in neither cache are run through the model.
     pub fn embed(&self, texts: &[&str]) -> Result<Vec<Embedding>, String> {
         let keys: Vec<u64> = texts.iter().map(|t| key(t)).collect();
-        let mut seen = self.seen.lock().unwrap_or_else(|p| p.into_inner());
-        let mut missing: Vec<&str> = Vec::new();
-        let mut missing_keys: Vec<u64> = Vec::new();
-        for (t, k) in texts.iter().zip(&keys) {
-            if !self.cache.contains_key(k) && !seen.contains_key(k) && !missing_keys.contains(k) {
-                missing.push(t);
-                missing_keys.push(*k);
-            }
-        }
+        let lock = || self.seen.lock().unwrap_or_else(|p| p.into_inner());
+        let missing: Vec<(u64, &str)> = {
+            let seen = lock();
+            let mut once = std::collections::HashSet::new();
+            texts
+                .iter()
+                .zip(&keys)
+                .filter(|(_, k)| {
+                    !self.cache.contains_key(k) && !seen.contains_key(k) && once.insert(**k)
+                })
+                .map(|(t, k)| (*k, *t))
+                .collect()
+        };
+        // The lock is not held while the model runs: the model runs its batches on rayon's threads, and a
+        // thread that waits for them may meanwhile take up other work that embeds too and would wait for this
+        // lock forever. Two callers may then embed the same text twice, which costs time, not correctness.
         if !missing.is_empty() {
-            let fresh = self.model()?.embed(&missing)?;
-            seen.extend(missing_keys.into_iter().zip(fresh));
+            let todo: Vec<&str> = missing.iter().map(|(_, t)| *t).collect();
+            let fresh = self.model()?.embed(&todo)?;
+            lock().extend(missing.iter().map(|(k, _)| *k).zip(fresh));
         }
+        let seen = lock();
         // Every key is in one of the two maps now; a missing one would misalign texts and vectors.
         keys.iter()
             .map(|k| self.cache.get(k).or_else(|| seen.get(k)).cloned())
