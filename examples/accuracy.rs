@@ -4,6 +4,7 @@
 //!     cargo run --release --example accuracy -- --tune       # the grid search on dev that chose the defaults
 //!     cargo run --release --example accuracy -- --tune-text  # the same for text-only scores
 //!     cargo run --release --example accuracy -- --fit-accept # the acceptance model of `check`
+//!     cargo run --release --example accuracy -- --dump       # every answer as JSON lines (module and outcome), for analysis
 //!
 //! Thresholds and weights are chosen on dev only; the test split is reported, never tuned on.
 
@@ -209,10 +210,14 @@ fn dump(catalog: &Catalog, gold: &[Labelled]) -> Result<(), String> {
         let part = gold::split(gold, split);
         for a in gold::run(catalog, &part, &against, &Params::default())? {
             let r = &a.result;
+            println!(
+                "{}",
+                serde_json::json!({"kind": "module", "split": format!("{split:?}"), "name": a.gold.name, "expected": a.gold.expected, "cover": a.gold.cover, "best": r.best, "ranking": r.ranking, "fit": r.fit})
+            );
             for (o, acc) in r.outcomes.iter().zip(&a.gold.outcomes) {
                 println!(
                     "{}",
-                    serde_json::json!({"split": format!("{split:?}"), "name": a.gold.name, "expected": a.gold.expected, "expert": acc, "o": o, "fit": r.fit, "ranking": r.ranking.iter().take(3).map(|x| (&x.module, x.score, x.coverage)).collect::<Vec<_>>(), "population": r.population})
+                    serde_json::json!({"kind": "outcome", "split": format!("{split:?}"), "name": a.gold.name, "expected": a.gold.expected, "expert": acc, "o": o, "fit": r.fit, "ranking": r.ranking.iter().take(3).map(|x| (&x.module, x.score, x.coverage)).collect::<Vec<_>>(), "population": r.population})
                 );
             }
         }
