@@ -27,33 +27,24 @@ static WEIGHTS: &[u8] = include_bytes!("../../model/minilm-l6-v2.f16.safetensors
 static TOKENIZER: &[u8] = include_bytes!("../../model/tokenizer.json");
 static CACHE: &[u8] = include_bytes!("../../model/embeddings.bin");
 
-/// Sets the process up so the model runs one thread per operation and batches in parallel instead.
+/// Sets the process up so the model's element-wise operations run on the calling thread, and batches run in
+/// parallel instead.
 ///
-/// candle parallelises every operation of a forward pass over its own pool of spinning threads; the model's
-/// matrices for one batch of outcomes are small, so on few cores the threads spend much of their time waiting
-/// at each operation's barrier. Embedding whole batches in parallel, each on one thread, uses about a quarter
-/// less CPU and finishes sooner (`benches/embed_peer.sh`). candle reads its thread count from the
-/// environment (`CANDLE_NUM_THREADS`, and `RAYON_NUM_THREADS` for its matrix products), so this sets both to 1,
-/// and builds the global rayon pool with the thread count the user asked for (`RAYON_NUM_THREADS`) or the
-/// machine's, so the rest of the program keeps its parallelism. Without it results are the same, only slower.
+/// candle spreads every element-wise operation of a forward pass over its own pool of spinning threads; the
+/// model's tensors for one batch of outcomes are small, so on few cores those threads spend much of their time
+/// waiting at each operation's barrier. Embedding whole batches in parallel on rayon's threads (matrix
+/// products still split their work on the same threads) uses about a quarter less CPU and finishes sooner
+/// (`benches/embed_peer.sh`, README Performance). candle reads the size of that pool from the environment
+/// (`CANDLE_NUM_THREADS`) when it first starts it, so this sets it to 1. Without it results are the same, only
+/// slower.
 ///
 /// # Safety
 /// Changes the environment: call it before any other thread exists (first thing in `main`).
 pub unsafe fn one_thread_per_operation() {
-    let threads = std::env::var("RAYON_NUM_THREADS")
-        .ok()
-        .and_then(|v| v.parse::<usize>().ok())
-        .filter(|&n| n > 0)
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     // SAFETY: the caller guarantees no other thread runs, so nothing reads the environment concurrently.
     unsafe {
         std::env::set_var("CANDLE_NUM_THREADS", "1");
-        std::env::set_var("RAYON_NUM_THREADS", "1");
     }
-    // An error means a pool already exists (a caller broke the contract): it is then used as it is.
-    let _ = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .build_global();
 }
 
 /// A unit vector of [`DIM`] floats.
