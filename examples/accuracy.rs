@@ -66,6 +66,19 @@ fn report(catalog: &Catalog, gold: &[Labelled], split: Split) -> Result<(), Stri
             t.from, t.to, t.outcomes, t.agreement, b.outcomes, b.agreement
         );
     }
+    if !tool.accept_bands.is_empty() {
+        println!(
+            "\nCalibration of the acceptance model (its probability band → share the expert accepts):\n"
+        );
+        println!("| band | outcomes | agreement |");
+        println!("|---|---:|---:|");
+        for b in &tool.accept_bands {
+            println!(
+                "| {:.1}–{:.1} | {} | {:.2} |",
+                b.from, b.to, b.outcomes, b.agreement
+            );
+        }
+    }
     Ok(())
 }
 

@@ -157,6 +157,29 @@ pub struct Figures {
     /// Descriptors whose national module is ranked first (or, for negatives, reported as a poor fit).
     pub modules_right: usize,
     pub bands: Vec<Band>,
+    /// The same by the acceptance model's probability (empty when no model decided): a calibrated model's
+    /// agreement in each band lies within it.
+    pub accept_bands: Vec<Band>,
+}
+
+/// Outcomes per band of `value` and the share of them whose best pick the expert accepts.
+fn banded(edges: &[f64], picks: &[(f64, bool)]) -> Vec<Band> {
+    edges
+        .windows(2)
+        .map(|w| {
+            let inside: Vec<bool> = picks
+                .iter()
+                .filter(|(v, _)| *v >= w[0] && *v < w[1])
+                .map(|(_, ok)| *ok)
+                .collect();
+            Band {
+                from: w[0],
+                to: w[1].min(1.0),
+                outcomes: inside.len(),
+                agreement: share(inside.iter().filter(|ok| **ok).count(), inside.len()),
+            }
+        })
+        .collect()
 }
 
 fn id_of(pick: &str) -> &str {
@@ -174,18 +197,18 @@ pub fn figures(answers: &[Answer<'_>], same_as: &dyn Fn(&str) -> String) -> Figu
     let mut abs_err = Vec::new();
     let mut modules_right = 0;
     let edges = [0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 1.01];
-    let mut bands = vec![(0usize, 0usize); edges.len() - 1];
+    let mut scored: Vec<(f64, bool)> = Vec::new();
+    let mut accepted_by: Vec<(f64, bool)> = Vec::new();
     for a in answers {
         let r = &a.result;
         for (o, accepted) in r.outcomes.iter().zip(&a.gold.outcomes) {
             let best = o.best.as_deref().map(id_of);
             let ok = best.is_some_and(|b| accepted.contains(b));
-            if let Some(k) = edges
-                .windows(2)
-                .position(|w| o.score >= w[0] && o.score < w[1])
-            {
-                bands[k].0 += 1;
-                bands[k].1 += usize::from(ok);
+            if o.best.is_some() {
+                scored.push((o.score, ok));
+                if let Some(pr) = o.acceptance {
+                    accepted_by.push((pr, ok));
+                }
             }
             if o.matched {
                 reported += 1;
@@ -238,16 +261,12 @@ pub fn figures(answers: &[Answer<'_>], same_as: &dyn Fn(&str) -> String) -> Figu
             abs_err.iter().sum::<f64>() / abs_err.len() as f64
         },
         modules_right,
-        bands: edges
-            .windows(2)
-            .zip(bands)
-            .map(|(w, (n, ok))| Band {
-                from: w[0],
-                to: w[1].min(1.0),
-                outcomes: n,
-                agreement: share(ok, n),
-            })
-            .collect(),
+        bands: banded(&edges, &scored),
+        accept_bands: if accepted_by.is_empty() {
+            Vec::new()
+        } else {
+            banded(&[0.0, 0.1, 0.3, 0.5, 0.7, 0.9, 1.01], &accepted_by)
+        },
     }
 }
 
