@@ -45,7 +45,7 @@ def sklearn_run(a_path, b_path, k):
     import numpy as np
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.metrics.pairwise import cosine_similarity
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     a, b = lines(a_path), lines(b_path)
     # As close to overlap's model as sklearn gets: words and word pairs, stop words, sublinear tf, smooth idf,
     # L2 norm (no stemming, no abbreviation expansion).
@@ -69,15 +69,15 @@ def sklearn_run(a_path, b_path, k):
             order = np.argsort(-part, axis=1, kind="stable")
             idx = np.take_along_axis(idx, order, axis=1)
             nonzero += int((part > 0).sum())
-    return {"seconds": time.perf_counter() - t0, "fit_seconds": t_fit, "nonzero": nonzero}
+    return {"seconds": time.perf_counter() - t0, "cpu": time.process_time() - c0, "fit_seconds": t_fit, "nonzero": nonzero}
 
 def rapidfuzz_run(a_path, b_path, scorer):
     from rapidfuzz import fuzz, process, utils
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     a, b = lines(a_path), lines(b_path)
     s = process.cdist(b, a, scorer=getattr(fuzz, scorer), processor=utils.default_process, workers=-1)
     best = s.argmax(axis=1)
-    return {"seconds": time.perf_counter() - t0}
+    return {"seconds": time.perf_counter() - t0, "cpu": time.process_time() - c0}
 
 if __name__ == "__main__":
     tool, a, b, arg = sys.argv[1:5]
@@ -87,7 +87,7 @@ EOF
 
 # The harness: runs every measurement, then prints the table and the ratios.
 cat >"$OUT/harness.py" <<'EOF'
-import json, os, re, statistics, subprocess, sys, time
+import json, os, re, resource, statistics, subprocess, sys, time
 
 BIN, DATA, VENV, OUT = sys.argv[1:5]
 QUICK = os.environ.get("QUICK") == "1"
@@ -102,21 +102,32 @@ def f(name):
 def log(*a):
     print(*a, file=sys.stderr, flush=True)
 
+def children_cpu():
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
 def wall(cmd, runs):
-    """Median wall time of a command (process start to exit) over `runs` runs."""
-    ts = []
+    """Median wall time of a command (process start to exit) over `runs` runs, and the median CPU time (user +
+    system, every thread) of those runs."""
+    ts, cs = [], []
     for _ in range(runs):
-        t = time.perf_counter()
+        c, t = children_cpu(), time.perf_counter()
         subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
         ts.append(time.perf_counter() - t)
-    return statistics.median(ts)
+        cs.append(children_cpu() - c)
+    return statistics.median(ts), statistics.median(cs)
 
 def py(tool, a, b, arg, runs):
-    ts = []
+    """Median seconds and CPU seconds of the Python tool's work, timed inside its process."""
+    ts, cs = [], []
     for _ in range(runs):
         r = subprocess.run([PY, PYTOOLS, tool, a, b, str(arg)], check=True, capture_output=True, text=True, env=PYENV)
-        ts.append(json.loads(r.stdout)["seconds"])
-    return statistics.median(ts)
+        j = json.loads(r.stdout)
+        ts.append(j["seconds"])
+        cs.append(j["cpu"])
+    return statistics.median(ts), statistics.median(cs)
+
+LOAD_BEFORE = os.getloadavg()
 
 def rss(cmd):
     """Wall seconds and peak resident set (bytes) from /usr/bin/time -v."""
@@ -138,26 +149,27 @@ rows.append(("2k×2k", "overlap", "full matrix, best per row", wall(ov("a2k.txt"
 rows.append(("2k×2k", "overlap", "top-10 per row", wall(ov("a2k.txt", "b2k.txt", 10), 5 * R), ""))
 rows.append(("2k×2k", "sklearn", "full matrix (dense), best per row", py("sklearn", f("a2k.txt"), f("b2k.txt"), 0, R), ""))
 rows.append(("2k×2k", "sklearn", "top-10 per row (chunked)", py("sklearn", f("a2k.txt"), f("b2k.txt"), 10, R), ""))
-tsr = py("rapidfuzz", f("a2k.txt"), f("b2k.txt"), "token_set_ratio", 1)
-rat = py("rapidfuzz", f("a2k.txt"), f("b2k.txt"), "ratio", 1)
-rows.append(("2k×2k", "rapidfuzz token_set_ratio", "full matrix (cdist), best per row", tsr, ""))
-rows.append(("2k×2k", "rapidfuzz ratio", "full matrix (cdist), best per row", rat, ""))
+tsr_both = py("rapidfuzz", f("a2k.txt"), f("b2k.txt"), "token_set_ratio", 1)
+rat_both = py("rapidfuzz", f("a2k.txt"), f("b2k.txt"), "ratio", 1)
+tsr, rat = tsr_both[0], rat_both[0]
+rows.append(("2k×2k", "rapidfuzz token_set_ratio", "full matrix (cdist), best per row", tsr_both, ""))
+rows.append(("2k×2k", "rapidfuzz ratio", "full matrix (cdist), best per row", rat_both, ""))
 
 log("20k x 20k ...")
 rows.append(("20k×20k", "overlap", "top-10 per row", wall(ov("a20k.txt", "b20k.txt", 10), R), ""))
 rows.append(("20k×20k", "overlap", "full matrix (all 400M scores, reduced per row, not stored)", wall(ov("a20k.txt", "b20k.txt"), R), ""))
 rows.append(("20k×20k", "sklearn", "top-10 per row (dense 2000-row chunks)", py("sklearn", f("a20k.txt"), f("b20k.txt"), 10, 1), ""))
-rows.append(("20k×20k", "rapidfuzz token_set_ratio", "full matrix (cdist)", tsr * 100, "extrapolated: 2k×2k time × 100 (pairs)"))
-rows.append(("20k×20k", "rapidfuzz ratio", "full matrix (cdist)", rat * 100, "extrapolated: 2k×2k time × 100 (pairs)"))
+rows.append(("20k×20k", "rapidfuzz token_set_ratio", "full matrix (cdist)", (tsr * 100, tsr_both[1] * 100), "extrapolated: 2k×2k time × 100 (pairs)"))
+rows.append(("20k×20k", "rapidfuzz ratio", "full matrix (cdist)", (rat * 100, rat_both[1] * 100), "extrapolated: 2k×2k time × 100 (pairs)"))
 
 log("100k batch x 2k ...")
 rows.append(("100k×2k", "overlap", "top-10 per batch line", wall(ov("a2k.txt", "b100k.txt", 10), R), ""))
 rows.append(("100k×2k", "sklearn", "top-10 per batch line (chunked)", py("sklearn", f("a2k.txt"), f("b100k.txt"), 10, 1), ""))
-rows.append(("100k×2k", "rapidfuzz token_set_ratio", "full matrix (cdist)", tsr * 50, "extrapolated: 2k×2k time × 50 (pairs)"))
+rows.append(("100k×2k", "rapidfuzz token_set_ratio", "full matrix (cdist)", (tsr * 50, tsr_both[1] * 50), "extrapolated: 2k×2k time × 50 (pairs)"))
 
 log("100k x 100k top-10 (peak RSS) ...")
 secs, peak = rss(ov("a100k.txt", "b100k.txt", 10))
-rows.append(("100k×100k", "overlap", "top-10 per row", secs, f"peak RSS {peak / 2**20:.0f} MiB"))
+rows.append(("100k×100k", "overlap", "top-10 per row", (secs, None), f"peak RSS {peak / 2**20:.0f} MiB"))
 
 log("overlap cwp emhp ...")
 e2e_note = ""
@@ -168,27 +180,31 @@ try:
     e2e = json.load(open(j))["results"][0]["median"]
     e2e_note = "hyperfine median"
 except (OSError, subprocess.CalledProcessError):
-    e2e = wall([BIN, "cwp", "emhp"], 30)
+    e2e = wall([BIN, "cwp", "emhp"], 30)[0]
     e2e_note = "median of 30 (python timing)"
-rows.append(("cwp vs emhp", "overlap", "`overlap cwp emhp` end to end", e2e, e2e_note))
+rows.append(("cwp vs emhp", "overlap", "`overlap cwp emhp` end to end", (e2e, None), e2e_note))
 
-def get(w, tool, what):
-    return next(r[3] for r in rows if r[0] == w and r[1] == tool and what in r[2])
+def get(w, tool, what, cpu=False):
+    return next(r[3][1 if cpu else 0] for r in rows if r[0] == w and r[1] == tool and what in r[2])
 
 def fmt(s):
     return f"{s * 1000:.0f} ms" if s < 10 else f"{s:.1f} s"
 
-out = ["| workload | tool | computes | time | note |", "|---|---|---|---:|---|"]
-for w, tool, what, s, note in rows:
-    out.append(f"| {w} | {tool} | {what} | {fmt(s)} | {note} |")
+LOAD_AFTER = os.getloadavg()
+out = [f"load average before {LOAD_BEFORE[0]:.2f}, after {LOAD_AFTER[0]:.2f}; {os.cpu_count()} cores", "",
+       "| workload | tool | computes | time | CPU | note |", "|---|---|---|---:|---:|---|"]
+for w, tool, what, (s, c), note in rows:
+    out.append(f"| {w} | {tool} | {what} | {fmt(s)} | {fmt(c) if c is not None else '—'} | {note} |")
 ratios = [
     ("2k×2k full matrix: sklearn / overlap", get("2k×2k", "sklearn", "full") / get("2k×2k", "overlap", "full"), 3),
     ("2k×2k top-10: sklearn / overlap", get("2k×2k", "sklearn", "top-10") / get("2k×2k", "overlap", "top-10"), 3),
     ("2k×2k: rapidfuzz token_set_ratio / overlap full", tsr / get("2k×2k", "overlap", "full"), 10),
     ("2k×2k: rapidfuzz ratio / overlap full", rat / get("2k×2k", "overlap", "full"), None),
     ("20k×20k top-10: sklearn / overlap", get("20k×20k", "sklearn", "top-10") / get("20k×20k", "overlap", "top-10"), 3),
+    ("20k×20k top-10, CPU time: sklearn / overlap", get("20k×20k", "sklearn", "top-10", True) / get("20k×20k", "overlap", "top-10", True), 10),
     ("20k×20k: rapidfuzz token_set_ratio (extrapolated) / overlap top-10", tsr * 100 / get("20k×20k", "overlap", "top-10"), 10),
     ("100k×2k top-10: sklearn / overlap", get("100k×2k", "sklearn", "top-10") / get("100k×2k", "overlap", "top-10"), None),
+    ("100k×2k top-10, CPU time: sklearn / overlap", get("100k×2k", "sklearn", "top-10", True) / get("100k×2k", "overlap", "top-10", True), 5),
 ]
 out += ["", "| ratio (× faster) | value | target | met |", "|---|---:|---:|---|"]
 for name, v, target in ratios:
