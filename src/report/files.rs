@@ -193,6 +193,15 @@ pub fn write_folder(dir: &Path, entries: &[Entry]) -> io::Result<()> {
 /// Moves `tmp` to `dir`: straight in when `dir` does not exist, else exchanged with it in one step where the
 /// system can, else with the old folder moved aside first; the old folder is removed once the new one is in.
 fn swap_in(tmp: &Path, dir: &Path) -> io::Result<()> {
+    swap_in_with(tmp, dir, exchange)
+}
+
+/// [`swap_in`] with the one-step exchange given, so the fallback of systems without it is tested here too.
+fn swap_in_with(
+    tmp: &Path,
+    dir: &Path,
+    exchange: fn(&Path, &Path) -> io::Result<bool>,
+) -> io::Result<()> {
     let (_, parent) = name_and_parent(dir)?;
     if std::fs::symlink_metadata(dir).is_err() {
         std::fs::rename(tmp, dir)?;
@@ -289,6 +298,34 @@ mod tests {
             assert_eq!(std::fs::read_to_string(a.join("x")).unwrap(), "b");
             assert_eq!(std::fs::read_to_string(b.join("x")).unwrap(), "a");
         }
+    }
+
+    /// Where the system cannot exchange two folders in one step (not Linux, or a file system without it), the
+    /// old report is moved aside, the new one moved in, and the old one removed: the same result, and nothing
+    /// of the run left beside it.
+    #[test]
+    fn without_the_one_step_exchange_the_old_report_is_moved_aside_and_replaced() {
+        let d = scratch("fallback");
+        let (tmp, dir) = (d.join(".out.tmp"), d.join("out"));
+        for (p, text) in [(&tmp, "new"), (&dir, "old")] {
+            std::fs::create_dir(p).unwrap();
+            std::fs::write(p.join(MARKER), MARKER_TEXT).unwrap();
+            std::fs::write(p.join("x.txt"), text).unwrap();
+        }
+        std::fs::write(dir.join("stale.txt"), "old only").unwrap();
+        swap_in_with(&tmp, &dir, |_, _| Ok(false)).unwrap();
+        assert_eq!(std::fs::read_to_string(dir.join("x.txt")).unwrap(), "new");
+        assert!(!dir.join("stale.txt").exists(), "the old folder is gone");
+        let left: Vec<String> = std::fs::read_dir(&d)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(left, ["out"], "nothing beside the report");
+        // A failed exchange is an error, not a silent fallback.
+        std::fs::create_dir(&tmp).unwrap();
+        let refused = swap_in_with(&tmp, &dir, |_, _| Err(io::Error::other("no")));
+        assert!(refused.is_err());
+        assert_eq!(std::fs::read_to_string(dir.join("x.txt")).unwrap(), "new");
     }
 
     #[test]
