@@ -117,15 +117,22 @@ fn hub_outcome_lists_mark_outcomes_derived_from_aims_in_every_format() {
         !derived.is_empty() && !published.is_empty(),
         "the premise: the hub lists outcomes of both kinds: {derived:?}"
     );
+    marked_in_table_and_markdown(&["hub", "pwp", "cwp", "emhp"], &derived, &published);
+}
+
+/// `args` marks `derived` and only those, in the terminal table and in Markdown.
+fn marked_in_table_and_markdown(args: &[&str], derived: &[String], published: &[String]) {
     for format in ["table", "markdown"] {
-        let out = common::output(&["hub", "pwp", "cwp", "emhp", "--format", format]);
+        let mut a = args.to_vec();
+        a.extend(["--format", format]);
+        let out = common::output(&a);
         assert!(out.status.success());
         let text = String::from_utf8(out.stdout).unwrap();
         assert_marked(
             &text,
-            &derived,
-            &published,
-            &format!("hub --format {format}"),
+            derived,
+            published,
+            &format!("{} --format {format}", args.join(" ")),
         );
     }
 }
@@ -160,17 +167,7 @@ fn distinguish_outcome_lists_mark_outcomes_derived_from_aims_in_every_format() {
         !derived.is_empty() && !published.is_empty(),
         "the premise: both kinds distinguish CWP and EMHP: {derived:?}"
     );
-    for format in ["table", "markdown"] {
-        let out = common::output(&["distinguish", "cwp", "emhp", "--format", format]);
-        assert!(out.status.success());
-        let text = String::from_utf8(out.stdout).unwrap();
-        assert_marked(
-            &text,
-            &derived,
-            &published,
-            &format!("distinguish --format {format}"),
-        );
-    }
+    marked_in_table_and_markdown(&["distinguish", "cwp", "emhp"], &derived, &published);
 }
 
 #[test]
