@@ -299,6 +299,41 @@ fn check_json(file: &str) -> serde_json::Value {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
+/// The acceptance model follows the thresholds a user sets: at 0 every outcome with a pick counts as matched,
+/// at 1 (a score no text reaches) none does; its evidence stays finite either way.
+#[test]
+fn the_acceptance_model_follows_the_thresholds_a_user_sets() {
+    let run = |t: &str| {
+        let out = cli(&[
+            "check",
+            "tests/fixtures/hei/newcastle-psy8084.md",
+            "--against",
+            "pwp,cwp,emhp",
+            "--cover",
+            t,
+            "--cover-gloss",
+            t,
+            "--cover-text",
+            t,
+            "--format",
+            "json",
+        ]);
+        assert!(out.status.success() || out.status.code() == Some(1));
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["outcomes"].as_array().unwrap().clone()
+    };
+    let zero = run("0");
+    assert!(!zero.is_empty());
+    for o in &zero {
+        assert_eq!(o["matched"], true, "{o}");
+        assert!(
+            o["evidence"].as_array().unwrap().iter().all(|x| x.is_f64()),
+            "{o}"
+        );
+    }
+    assert!(run("1").iter().all(|o| o["matched"] == false));
+}
+
 /// An adult module is never offered competencies the taxonomy scopes to children, and the reverse.
 #[test]
 fn suggested_tags_respect_population_scopes() {

@@ -517,7 +517,8 @@ pub fn check(
             let evidence = b.map_or([0.0; 6], |(i, sc)| {
                 let next = picks.iter().skip(1).take(4).map(|(_, x)| x.total);
                 [
-                    sc.total / p.threshold(&sc),
+                    // A threshold of 0 (allowed on the command line) makes every pick pass, not a NaN.
+                    sc.total / p.threshold(&sc).max(1e-9),
                     sc.total - next.fold(0.0, f64::max),
                     f64::from(u8::from(coverage >= p.poor_fit)),
                     coverage,
