@@ -5,6 +5,34 @@ mod common;
 
 use serde_json::Value;
 
+/// The SSSOM file `lines` (header row at `header`) with a `predicate_modifier` column: the rows `rejected`
+/// picks become reviewers' rejections (manual curation, `Not`), the others stay proposals.
+fn rejections(
+    lines: &[&str],
+    header: usize,
+    justification: usize,
+    rejected: impl Fn(&[&str]) -> bool,
+) -> String {
+    let mut out = String::new();
+    for (k, l) in lines.iter().enumerate() {
+        let row: Vec<&str> = l.split('\t').collect();
+        let line = if k == header {
+            format!("{l}\tpredicate_modifier")
+        } else if k > header && rejected(&row) {
+            let mut r: Vec<String> = row.iter().map(|c| c.to_string()).collect();
+            r[justification] = "semapv:ManualMappingCuration".into();
+            format!("{}\tNot", r.join("\t"))
+        } else if k > header {
+            format!("{l}\t")
+        } else {
+            l.to_string()
+        };
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
+
 fn compare(mappings: Option<&str>) -> Value {
     let mut args = vec!["cwp", "emhp"];
     if let Some(m) = mappings {
@@ -27,25 +55,12 @@ fn a_decision_column_in_a_workbook_is_a_review() {
 
     let dir = common::scratch("review-workbook");
     // The same decisions as SSSOM rows.
-    let mut sssom = String::new();
-    for (k, l) in lines.iter().enumerate() {
-        let row: Vec<&str> = l.split('\t').collect();
-        let line = if k == header {
-            format!("{l}\tpredicate_modifier")
-        } else if k > header && rejected(&row) {
-            let mut r: Vec<String> = row.iter().map(|c| c.to_string()).collect();
-            r[justification] = "semapv:ManualMappingCuration".into();
-            format!("{}\tNot", r.join("\t"))
-        } else if k > header {
-            format!("{l}\t")
-        } else {
-            l.to_string()
-        };
-        sssom.push_str(&line);
-        sssom.push('\n');
-    }
     let tsv_path = dir.join("review.sssom.tsv");
-    std::fs::write(&tsv_path, sssom).unwrap();
+    std::fs::write(
+        &tsv_path,
+        rejections(&lines, header, justification, rejected),
+    )
+    .unwrap();
 
     // The proposals as a spreadsheet saves them, with a decision column after the others.
     let mut book = rust_xlsxwriter::Workbook::new();
@@ -303,22 +318,9 @@ fn check_writes_a_review_sheet_whose_decisions_read_back_as_sssom_rows_do() {
             .position(|c| *c == "mapping_justification")
             .unwrap(),
     );
-    let mut tsv = String::new();
-    for (k, l) in lines.iter().enumerate() {
-        let mut row: Vec<String> = l.split('\t').map(str::to_string).collect();
-        let line = if k == header {
-            format!("{l}\tpredicate_modifier")
-        } else if k > header && row[subject_col] == subject && row[object_col] == national {
-            row[justification] = "semapv:ManualMappingCuration".into();
-            format!("{}\tNot", row.join("\t"))
-        } else if k > header {
-            format!("{l}\t")
-        } else {
-            l.to_string()
-        };
-        tsv.push_str(&line);
-        tsv.push('\n');
-    }
+    let tsv = rejections(&lines, header, justification, |row| {
+        row[subject_col] == subject && row[object_col] == national
+    });
     let tsv_path = dir.join("review.sssom.tsv");
     std::fs::write(&tsv_path, tsv).unwrap();
     assert_eq!(
