@@ -3,7 +3,7 @@
 //! Formatting only; every number comes from `analysis::distinguish`.
 
 use super::table::{Cell, Table};
-use super::views::{aims_marked, with_aims_note};
+use super::views::{aims_marked_list, with_aims_note};
 use crate::analysis::VerdictKind;
 use crate::analysis::distinguish::{Distinct, Distinction, Role, Scope};
 use crate::model::Taxonomy;
@@ -57,12 +57,7 @@ pub fn practitioners(x: &Distinction, tax: &Taxonomy) -> Table {
                 }
                 .into(),
                 Cell::Num(d.credits, 1),
-                d.outcomes
-                    .iter()
-                    .map(|o| aims_marked(o, d.outcomes_from_aims.contains(o)))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-                    .into(),
+                aims_marked_list(&d.outcomes, &d.outcomes_from_aims).into(),
                 d.example.clone().into(),
             ]);
         }

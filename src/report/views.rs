@@ -23,6 +23,14 @@ pub(super) fn aims_marked(id: &str, from_aims: bool) -> String {
     }
 }
 
+/// `ids` joined by commas, each of `from_aims` marked.
+pub(super) fn aims_marked_list(ids: &[String], from_aims: &[String]) -> String {
+    ids.iter()
+        .map(|e| aims_marked(e, from_aims.contains(e)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Appends the meaning of † to a table's note when `any` row carries it.
 pub(super) fn with_aims_note(mut t: Table, any: bool) -> Table {
     if any {
@@ -314,12 +322,7 @@ pub fn gate(g: &Gate) -> Table {
             d.uncovered.into(),
             Cell::share(d.difference),
             if d.flagged { "FLAG" } else { "" }.into(),
-            d.evidence
-                .iter()
-                .map(|e| aims_marked(e, d.evidence_from_aims.contains(e)))
-                .collect::<Vec<_>>()
-                .join(", ")
-                .into(),
+            aims_marked_list(&d.evidence, &d.evidence_from_aims).into(),
         ]);
     }
     let mut note = super::wording::reasons(&g.verdict.reasons).join("\n");
