@@ -474,23 +474,22 @@ pub fn check(
         .filter(|i| against.iter().any(|c| c.id == i.curriculum))
         .cloned()
         .collect();
-    // A module is written for one purpose: when it fits a national module, its outcomes' counterparts are
-    // looked for first in that module (and modules that are the same as it). A module that fits none has no
-    // such purpose to lean on.
-    let prior: std::collections::BTreeSet<&str> = ranking
-        .first()
-        .filter(|r| r.coverage >= p.poor_fit)
-        .and_then(|r| details.iter().find(|d| d.module == r.module))
-        .map(|d| d.outcomes.iter().map(|l| l.national.as_str()).collect())
-        .unwrap_or_default();
-    // The evidence on each pick that the acceptance model weighs, beside its score: how the module as a whole
-    // fits, and whether the pick is an outcome of the module it fits best.
+    // The outcomes of the module the file fits best, and how it fits: evidence the acceptance model weighs.
     let top = ranking.first();
     let top_outcomes: std::collections::BTreeSet<&str> = top
         .and_then(|r| details.iter().find(|d| d.module == r.module))
         .map(|d| d.outcomes.iter().map(|l| l.national.as_str()).collect())
         .unwrap_or_default();
     let (coverage, module_score) = top.map_or((0.0, 0.0), |r| (r.coverage, r.score));
+    let fits = coverage >= p.poor_fit;
+    // A module is written for one purpose: when it fits a national module, its outcomes' counterparts are
+    // looked for first in that module (and modules that are the same as it). A module that fits none has no
+    // such purpose to lean on.
+    let prior = if fits {
+        top_outcomes.clone()
+    } else {
+        Default::default()
+    };
     let accept = p
         .accept
         .filter(|_| p.method == super::params::Method::Meaning);
@@ -520,7 +519,7 @@ pub fn check(
                     // A threshold of 0 (allowed on the command line) makes every pick pass, not a NaN.
                     sc.total / p.threshold(&sc).max(1e-9),
                     sc.total - next.fold(0.0, f64::max),
-                    f64::from(u8::from(coverage >= p.poor_fit)),
+                    f64::from(u8::from(fits)),
                     coverage,
                     module_score,
                     f64::from(u8::from(top_outcomes.contains(i.outcome.as_str()))),
