@@ -175,7 +175,7 @@ fn tune_text(catalog: &Catalog, gold: &[Labelled]) -> Result<(), String> {
 fn fit_accept(catalog: &Catalog, gold: &[Labelled]) -> Result<(), String> {
     let dev = gold::split(gold, Split::Dev);
     let answers = gold::run(catalog, &dev, &national(catalog), &Params::default())?;
-    let a = gold::fit_acceptance(&answers);
+    let a = gold::fit_acceptance(&answers, Params::DEFAULT.partial);
     println!("pub const FITTED: Acceptance = {a:?};");
     let p = Params {
         accept: Some(a),

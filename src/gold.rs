@@ -154,7 +154,8 @@ pub struct Figures {
     pub no_match_unmatched: f64,
     /// Mean |tool coverage − expert coverage| of each descriptor's expected national module.
     pub coverage_mae: f64,
-    /// Descriptors whose national module is ranked first (or, for negatives, reported as a poor fit).
+    /// Descriptors whose national module is ranked first and reported as a good fit (or, for negatives, whose
+    /// best module is reported as a poor fit): a module called a poor fit is not identified, whatever comes first.
     pub modules_right: usize,
     pub bands: Vec<Band>,
     /// The same by the acceptance model's probability (empty when no model decided): a calibrated model's
@@ -232,7 +233,7 @@ pub fn figures(answers: &[Answer<'_>], same_as: &dyn Fn(&str) -> String) -> Figu
         match &a.gold.expected {
             Some(e) => {
                 let e = same_as(e);
-                if r.ranking.first().is_some_and(|x| same_as(&x.module) == e) {
+                if r.fit == "good" && r.ranking.first().is_some_and(|x| same_as(&x.module) == e) {
                     modules_right += 1;
                 }
                 if let Some(x) = r.ranking.iter().find(|x| same_as(&x.module) == e)

@@ -250,6 +250,63 @@ fn agreement_with_experts_on_the_test_split() {
         "coverage MAE {:.3}",
         tool.coverage_mae
     );
+    // A module is identified when its national module comes first and is called a fit (or, for a module of no
+    // national curriculum, when nothing is): at least the baseline's count.
+    assert!(
+        tool.modules_right >= base.modules_right && tool.modules_right * 4 >= tool.descriptors * 3,
+        "modules {} vs baseline {} of {}",
+        tool.modules_right,
+        base.modules_right,
+        tool.descriptors
+    );
+}
+
+/// `check` calls a module a fit by the share of its outcomes the acceptance model matches, and the JSON says
+/// by which rule; without the model (lexical method), by its best national module's coverage.
+#[test]
+fn the_fit_verdict_follows_the_share_of_outcomes_matched() {
+    for (file, method) in [
+        ("tests/fixtures/hei/newcastle-psy8084.md", "meaning"),
+        ("tests/fixtures/hei/york-edu00048h.md", "meaning"),
+        ("tests/fixtures/hei/newcastle-psy8084.md", "lexical"),
+    ] {
+        let out = cli(&[
+            "check",
+            file,
+            "--against",
+            "pwp,cwp,emhp",
+            "--method",
+            method,
+            "--format",
+            "json",
+        ]);
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let outcomes = v["outcomes"].as_array().unwrap();
+        let matched = outcomes.iter().filter(|o| o["matched"] == true).count() as f64;
+        let share = v["matched_share"].as_f64().unwrap();
+        assert!(
+            (share - matched / outcomes.len() as f64).abs() < 1e-4,
+            "{v}"
+        );
+        let good = match v["fit_share"].as_f64() {
+            Some(bar) => {
+                assert_eq!(method, "meaning");
+                share >= bar
+            }
+            None => {
+                v["ranking"][0]["coverage"].as_f64().unwrap() >= v["poor_fit"].as_f64().unwrap()
+            }
+        };
+        assert_eq!(
+            v["fit"],
+            if good { "good" } else { "poor" },
+            "{file} {method}"
+        );
+    }
+    // The PWP-1 module fits, the academic school mental health module does not.
+    let fit = |file: &str| check_json(file)["fit"].clone();
+    assert_eq!(fit("newcastle-psy8084.md"), "good");
+    assert_eq!(fit("york-edu00048h.md"), "poor");
 }
 
 /// A university gating its CI on coverage sees the coverage it got, not only that it failed.
@@ -435,7 +492,7 @@ fn the_acceptance_model_is_the_one_fitted_on_dev() {
     let all = gold::load(Path::new("tests/gold"), Path::new("tests/fixtures/hei")).unwrap();
     let dev = gold::split(&all, Split::Dev);
     let answers = gold::run(&cat, &dev, &gold::national(&cat), &Params::DEFAULT).unwrap();
-    let fresh = gold::fit_acceptance(&answers);
+    let fresh = gold::fit_acceptance(&answers, Params::DEFAULT.partial);
     let shipped = overlap::analysis::params::Acceptance::FITTED;
     assert!((fresh.bias - shipped.bias).abs() < 1e-3, "{fresh:?}");
     for (a, b) in fresh.weights.iter().zip(shipped.weights) {
@@ -445,6 +502,7 @@ fn the_acceptance_model_is_the_one_fitted_on_dev() {
         );
     }
     assert!((fresh.bar - shipped.bar).abs() < 1e-9, "{fresh:?}");
+    assert!((fresh.fit - shipped.fit).abs() < 1e-9, "{fresh:?}");
 }
 
 /// On dev, where it was fitted, the acceptance model leaves more of the outcomes that match nothing unmatched

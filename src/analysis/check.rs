@@ -115,6 +115,11 @@ pub struct CheckResult {
     /// module. National outcomes scoped to other populations are penalised.
     pub population: Vec<String>,
     pub poor_fit: f64,
+    /// Share of the module's outcomes matched at or above which it fits (the acceptance model's rule);
+    /// `None` when the best module's coverage against `poor_fit` decides.
+    pub fit_share: Option<f64>,
+    /// Share of the module's outcomes reported matched to a national outcome.
+    pub matched_share: f64,
     /// Share of the threshold from which a best match counts half.
     pub partial: f64,
     pub ranking: Vec<Ranked>,
@@ -493,7 +498,7 @@ pub fn check(
     let accept = p
         .accept
         .filter(|_| p.method == super::params::Method::Meaning);
-    let file_outcomes = outcomes
+    let file_outcomes: Vec<FileOutcome> = outcomes
         .iter()
         .map(|o| {
             let picks = ranked(&national_against, o, p, |n| {
@@ -531,16 +536,7 @@ pub fn check(
             let credit = match (reviewed, acceptance, b) {
                 (Review::Accepted, _, _) => 1.0,
                 (_, _, None) => 0.0,
-                (_, Some(pr), Some(_)) => {
-                    let bar = accept.map_or(1.0, |a| a.bar);
-                    if pr >= bar {
-                        1.0
-                    } else if pr >= p.partial * bar {
-                        0.5
-                    } else {
-                        0.0
-                    }
-                }
+                (_, Some(_), Some(_)) => accept.map_or(0.0, |a| a.credit(&evidence, p.partial)),
                 (_, None, Some((_, sc))) => p.credit(&sc, false),
             };
             let picks = picks.into_iter().skip(1);
@@ -595,10 +591,17 @@ pub fn check(
             });
         }
     }
-    let fit = match ranking.first() {
-        Some(r) if r.coverage >= p.poor_fit => "good",
-        _ => "poor",
+    let matched_share = file_outcomes.iter().filter(|o| o.matched).count() as f64
+        / file_outcomes.len().max(1) as f64;
+    // With the acceptance model deciding matches, the module fits when enough of its outcomes find national
+    // counterparts; without it, when its best national module is covered enough.
+    let fit_share = accept.map(|a| a.fit);
+    let fits = match (fit_share, ranking.first()) {
+        (_, None) => false,
+        (Some(bar), Some(_)) => matched_share >= bar,
+        (None, Some(r)) => r.coverage >= p.poor_fit,
     };
+    let fit = if fits { "good" } else { "poor" };
     Ok(CheckResult {
         file: subject.file.clone(),
         module: m.id.clone(),
@@ -610,6 +613,8 @@ pub fn check(
         method: p.method.name(),
         population,
         poor_fit: p.poor_fit,
+        fit_share,
+        matched_share: round(matched_share),
         partial: p.partial,
         ranking,
         fit,

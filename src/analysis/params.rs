@@ -71,7 +71,8 @@ pub struct Params {
     pub module_prior: f64,
     /// Weight of a descriptor's aims sentences relative to its outcomes when they cover a national outcome.
     pub aims_weight: f64,
-    /// Below this coverage the best national module is reported as a poor fit.
+    /// Below this coverage the best national module is a poor fit: `check`'s verdict when no acceptance model
+    /// decides matches (the acceptance model's `fit` share decides otherwise), and one of the model's evidence.
     pub poor_fit: f64,
     /// `check`: whether a university outcome's best national pick counts as matched. `None` (and the lexical
     /// method, on which it was not fitted): its score against the threshold alone.
@@ -223,7 +224,7 @@ impl Params {
             (
                 "poor_fit",
                 self.poor_fit,
-                "best national module coverage below which a module is a poor fit",
+                "best national module coverage below which a module is a poor fit (without the acceptance model; evidence for it)",
             ),
             (
                 "flag",
@@ -287,14 +288,36 @@ pub struct Acceptance {
     pub weights: [f64; 6],
     /// Probability at or above which the pick counts as matched; from `partial` times it, half.
     pub bar: f64,
+    /// Share of the module's outcomes matched at or above which the module fits a national curriculum: a
+    /// module whose outcomes find their counterparts implements national training even where it teaches only
+    /// part of a national module (so coverage alone would call it a poor fit), and a module that covers some
+    /// of a national module with outcomes of its own purpose does not.
+    pub fit: f64,
 }
 
 impl Acceptance {
     pub const FITTED: Acceptance = Acceptance {
-        bias: -3.778,
-        weights: [0.8615, 11.9271, 0.1029, 2.8924, 4.983, 0.6638],
-        bar: 0.54,
+        bias: -3.2679,
+        weights: [0.4242, 13.7698, 0.1806, 1.8016, 5.4822, 0.6959],
+        bar: 0.5,
+        fit: 0.475,
     };
+
+    /// The credit a pick with this evidence earns: 1 from probability `bar`, ½ from `partial` × `bar`, else 0.
+    /// A pick scoring below `partial` of its threshold earns none whatever the probability: the thresholds a
+    /// user sets stay a floor under the model, as under the threshold rule.
+    pub fn credit(&self, evidence: &[f64; 6], partial: f64) -> f64 {
+        let pr = self.probability(evidence);
+        if evidence[0] < partial {
+            0.0
+        } else if pr >= self.bar {
+            1.0
+        } else if pr >= partial * self.bar {
+            0.5
+        } else {
+            0.0
+        }
+    }
 
     /// The probability that an expert accepts a pick with this evidence.
     pub fn probability(&self, evidence: &[f64; 6]) -> f64 {

@@ -60,8 +60,10 @@ fn solve(mut m: Vec<Vec<f64>>, mut b: Vec<f64>) -> Vec<f64> {
 /// The acceptance model fitted on `answers` (their outcomes' evidence and the experts' labels): weights on
 /// standardised evidence with an L2 penalty of ½‖w‖² (the intercept unpenalised), turned back into weights on
 /// the raw evidence, rounded to four decimals; the bar is the probability, on a grid of 0.02, that gives the
-/// most covered-and-right plus no-match-left-unmatched on the same answers (ties to the lowest).
-pub fn fit_acceptance(answers: &[Answer<'_>]) -> Acceptance {
+/// most covered-and-right plus no-match-left-unmatched on the same answers (ties to the lowest), with picks
+/// below `partial` of their threshold never matched (see [`Acceptance::credit`]); the fit share is then chosen
+/// by [`fit_share`].
+pub fn fit_acceptance(answers: &[Answer<'_>], partial: f64) -> Acceptance {
     let data = picks(answers);
     let n = data.len().max(1) as f64;
     let mut mu = [0.0; N];
@@ -122,23 +124,60 @@ pub fn fit_acceptance(answers: &[Answer<'_>]) -> Acceptance {
         bias: r4(bias),
         weights,
         bar: 0.5,
+        fit: 0.5,
     };
     let matched = data.iter().filter(|d| d.expert_matched).count().max(1) as f64;
     let none = data.iter().filter(|d| !d.expert_matched).count().max(1) as f64;
-    let mut best = f64::MIN;
+    let mut best = (f64::MIN, 0.5);
     for k in 10..=40 {
         let bar = f64::from(k) * 0.02;
         let (mut right, mut left) = (0usize, 0usize);
         for d in &data {
-            let on = model.probability(&d.x) >= bar;
+            model.bar = bar;
+            let on = model.credit(&d.x, partial) >= 1.0;
             right += usize::from(on && d.right && d.expert_matched);
             left += usize::from(!on && !d.expert_matched);
         }
         let obj = right as f64 / matched + left as f64 / none;
-        if obj > best + 1e-9 {
-            best = obj;
-            model.bar = r4(bar);
+        if obj > best.0 + 1e-9 {
+            best = (obj, r4(bar));
         }
     }
+    model.bar = best.1;
+    model.fit = fit_share(answers, &model, partial);
     model
+}
+
+/// The share of a module's outcomes matched (by `model`) at which the module fits: the middle of the first run
+/// of grid points (0.05 apart) that tell the most descriptors right — those the expert maps to a national
+/// module fit, the others do not.
+fn fit_share(answers: &[Answer<'_>], model: &Acceptance, partial: f64) -> f64 {
+    let shares: Vec<(f64, bool)> = answers
+        .iter()
+        .map(|a| {
+            let outcomes = &a.result.outcomes;
+            let matched = outcomes
+                .iter()
+                .filter(|o| o.best.is_some() && model.credit(&o.evidence, partial) >= 1.0)
+                .count();
+            (
+                matched as f64 / outcomes.len().max(1) as f64,
+                a.gold.expected.is_some(),
+            )
+        })
+        .collect();
+    let right: Vec<usize> = (1..20)
+        .map(|k| {
+            let bar = f64::from(k) * 0.05;
+            shares
+                .iter()
+                .filter(|(s, expected)| (*s >= bar - 1e-9) == *expected)
+                .count()
+        })
+        .collect();
+    let most = right.iter().copied().max().unwrap_or(0);
+    let first = right.iter().position(|&r| r == most).unwrap_or(0);
+    let run = right[first..].iter().take_while(|&&r| r == most).count();
+    let middle = (first + 1) as f64 * 0.05 + (run - 1) as f64 * 0.025;
+    (middle * 10_000.0).round() / 10_000.0
 }

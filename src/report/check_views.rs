@@ -4,14 +4,30 @@ use super::table::{Cell, Table};
 use super::views::{aims_marked, marked, with_aims_note};
 use crate::analysis::check::CheckResult;
 
+/// Why the module is a good or a poor fit, by the rule that decided.
+fn fit_reason(r: &CheckResult) -> String {
+    let side = if r.fit == "good" { "at least" } else { "below" };
+    match r.fit_share {
+        Some(bar) => format!(
+            "{:.0}% of its outcomes matched, {side} the {:.0}% a fit needs",
+            r.matched_share * 100.0,
+            bar * 100.0
+        ),
+        None => format!(
+            "the best module's coverage {:.0}%, {side} {:.0}%",
+            r.ranking.first().map_or(0.0, |x| x.coverage) * 100.0,
+            r.poor_fit * 100.0
+        ),
+    }
+}
+
 pub fn result(r: &CheckResult, top: usize) -> Vec<Table> {
     let mut v = Vec::new();
     let mut rank = Table::new("check-ranking", format!("{} — {}: national modules ranked ({})", r.module, r.title, r.file), &["rank", "curriculum", "module", "title", "score", "covers national", "covered by national"])
         .note(format!(
-            "fit: {} (the best module's coverage {} {:.0}%). score = ½ harmonic mean of mean best-match scores both ways + ½ cosine of the modules as whole documents; an outcome counts as covered at score ≥ {:.2} (untagged against tagged: text and what the tags mean), ≥ {:.2} (text only) or ≥ {:.2} (both tagged), half covered from {:.0}% of that; texts compared by {}.{}{}",
+            "fit: {} ({}). score = ½ harmonic mean of mean best-match scores both ways + ½ cosine of the modules as whole documents; an outcome counts as covered at score ≥ {:.2} (untagged against tagged: text and what the tags mean), ≥ {:.2} (text only) or ≥ {:.2} (both tagged), half covered from {:.0}% of that; texts compared by {}.{}{}",
             r.fit,
-            if r.fit == "good" { "is at least" } else { "is below" },
-            r.poor_fit * 100.0,
+            fit_reason(r),
             r.threshold_gloss,
             r.threshold_text,
             r.threshold,

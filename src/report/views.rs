@@ -983,6 +983,12 @@ pub fn params(name: String, p: &crate::analysis::Params) -> Table {
             "check: probability at which a pick counts as matched (from `partial` of it, half)"
                 .into(),
         ]);
+        t.row(vec![
+            "accept.fit".into(),
+            Cell::score(a.fit),
+            "check: share of the module's outcomes matched at which it fits national training (replaces poor_fit)"
+                .into(),
+        ]);
     }
     t
 }
