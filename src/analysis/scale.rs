@@ -16,7 +16,7 @@
 use ndarray::Array2;
 use rayon::prelude::*;
 
-use super::text::{FxMap, SparseVec, terms, weigh};
+use super::text::{FxMap, SparseVec, weigh, words};
 
 /// Accumulator entries scanned per block when picking the top k.
 const SCAN: usize = 64;
@@ -37,30 +37,44 @@ pub struct Vectors {
 pub fn vectorise<S: AsRef<str> + Sync>(a: &[S], b: &[S]) -> Vectors {
     let docs: Vec<&str> = a.iter().chain(b).map(AsRef::as_ref).collect();
     // 1. Terms, interned to provisional ids in order of first appearance; each document becomes its sorted
-    //    (provisional id, count) pairs.
+    //    (provisional id, count) pairs. Words are interned by their text; a word pair by the ids of its two
+    //    words (its text, "a b", is written once per distinct pair, not once per occurrence).
     let mut intern: FxMap<String, u32> = FxMap::default();
+    let mut pairs: FxMap<(u32, u32), u32> = FxMap::default();
     let mut names: Vec<String> = Vec::new();
     let mut counted: Vec<Vec<(u32, u32)>> = Vec::with_capacity(docs.len());
     for chunk in docs.chunks(BATCH) {
-        let toks: Vec<Vec<String>> = chunk.par_iter().map(|t| terms(t)).collect();
+        let toks: Vec<Vec<String>> = chunk.par_iter().map(|t| words(t)).collect();
         let ids: Vec<Vec<u32>> = toks
-            .into_iter()
+            .iter()
             .map(|doc| {
-                doc.into_iter()
+                let w: Vec<u32> = doc
+                    .iter()
                     .map(|t| match intern.get(t.as_str()) {
                         Some(&id) => id,
                         None => {
                             let id = names.len() as u32;
                             names.push(t.clone());
-                            intern.insert(t, id);
+                            intern.insert(t.clone(), id);
                             id
                         }
                     })
-                    .collect()
+                    .collect();
+                let mut ids = w.clone();
+                ids.extend(w.windows(2).map(|p| {
+                    *pairs.entry((p[0], p[1])).or_insert_with(|| {
+                        let id = names.len() as u32;
+                        names.push(format!("{} {}", names[p[0] as usize], names[p[1] as usize]));
+                        id
+                    })
+                }));
+                ids
             })
             .collect();
+        drop(toks);
         counted.par_extend(ids.into_par_iter().map(run_lengths));
     }
+    drop(pairs);
     drop(intern);
     // 2. Document frequencies and the final ids: terms in lexical order, as `TfIdf::fit` numbers them.
     let mut df = vec![0u32; names.len()];
@@ -180,8 +194,8 @@ impl Index {
         }
     }
 
-    /// Number of postings a query will visit.
-    fn cost(&self, q: &SparseVec) -> usize {
+    /// Number of postings a query will visit: the multiply-adds its row of scores costs.
+    pub fn cost(&self, q: &SparseVec) -> usize {
         q.0.iter().map(|&(t, _)| self.list(t).0.len()).sum()
     }
 
@@ -345,7 +359,7 @@ pub fn top_k(index: &Index, b: &[SparseVec], k: usize) -> Vec<Vec<(u32, f32)>> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::text::TfIdf;
+    use super::super::text::{TfIdf, terms};
     use super::*;
 
     /// Small deterministic generator (xorshift), so tests need no extra crates.
@@ -457,6 +471,27 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    /// The multiply-adds a query costs are the (document of A, term) pairs it shares terms with, counted
+    /// naively over the vectors.
+    #[test]
+    fn cost_counts_the_shared_postings() {
+        let mut rng = Rng(7);
+        let (a, b) = (texts(&mut rng, 60), texts(&mut rng, 25));
+        let v = vectorise(&a, &b);
+        let index = Index::build(&v.a, v.vocab);
+        for q in &v.b {
+            let naive: usize =
+                v.a.iter()
+                    .map(|d| {
+                        d.0.iter()
+                            .filter(|(t, _)| q.0.iter().any(|(u, _)| u == t))
+                            .count()
+                    })
+                    .sum();
+            assert_eq!(index.cost(q), naive);
         }
     }
 

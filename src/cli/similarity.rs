@@ -5,7 +5,9 @@
 //! `--top 0`: every line of A that scores above zero);
 //! without it, every score of the full matrix is computed (row by row in per-worker buffers, never stored)
 //! and the best line of A for each line of B is printed. `--quiet` prints one summary line instead: sizes,
-//! nonzero pairs or matches, and elapsed milliseconds including reading the files.
+//! nonzero pairs or matches, elapsed milliseconds including reading the files, and (lexical method) the
+//! multiply-adds of the sparse product: the postings of A every line of B visits, for the physical-limit figure
+//! of `benches/compare.sh`.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -139,12 +141,13 @@ pub fn run(
     if quiet {
         let _ = writeln!(
             out,
-            "A: {} lines, B: {} lines, {} terms, {} postings; {summary}; {} ms",
+            "A: {} lines, B: {} lines, {} terms, {} postings; {summary}; {} ms; {} multiply-adds",
             la.len(),
             lb.len(),
             v.vocab,
             index.postings(),
-            start.elapsed().as_millis()
+            start.elapsed().as_millis(),
+            v.b.iter().map(|q| index.cost(q)).sum::<usize>()
         );
     }
     Ok(out)
