@@ -301,15 +301,7 @@ pub fn national(catalog: &Catalog) -> Vec<&Curriculum> {
 
 /// The module a module is the same as (itself otherwise), so CWP-1 and EMHP-1 are one answer.
 pub fn same_as(catalog: &Catalog) -> impl Fn(&str) -> String + '_ {
-    move |id: &str| {
-        catalog
-            .curricula
-            .iter()
-            .flat_map(|c| &c.modules)
-            .find(|m| m.id == id)
-            .and_then(|m| m.same_as.clone())
-            .unwrap_or_else(|| id.to_string())
-    }
+    move |id: &str| crate::model::same_module(catalog.curricula.iter().flat_map(|c| &c.modules), id)
 }
 
 /// The figures of `p` on the descriptors of `gold`.

@@ -302,6 +302,19 @@ fn the_fit_verdict_follows_the_share_of_outcomes_matched() {
             if good { "good" } else { "poor" },
             "{file} {method}"
         );
+        // Each matched outcome is counted under the module of its counterpart: over the modules that are not
+        // the same as another (the shipped CWP-1..3 are EMHP-1..3), the shares add up to the matched share.
+        let listed: f64 = v["ranking"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| !["CWP-1", "CWP-2", "CWP-3"].contains(&r["module"].as_str().unwrap()))
+            .map(|r| r["coverage_of_file"].as_f64().unwrap())
+            .sum();
+        assert!(
+            (listed - share).abs() < 1e-3,
+            "{file} {method}: {listed} vs {share}"
+        );
     }
     // The PWP-1 module fits, the academic school mental health module does not.
     let fit = |file: &str| check_json(file)["fit"].clone();

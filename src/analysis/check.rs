@@ -22,7 +22,8 @@ pub struct Ranked {
     pub score: f64,
     /// Share of the national module's outcomes the file covers (a partial match counts half).
     pub coverage: f64,
-    /// Share of the file's outcomes the national module covers.
+    /// Share of the file's outcomes matched to an outcome of this national module (or of a module it is the
+    /// same as): the file's matched outcomes shared out over the modules their counterparts belong to.
     pub coverage_of_file: f64,
 }
 
@@ -73,6 +74,8 @@ pub struct FileOutcome {
     pub id: String,
     pub text: String,
     pub best: Option<String>,
+    /// The national module `best` belongs to.
+    pub best_module: Option<String>,
     pub score: f64,
     pub matched: bool,
     /// Below the threshold but within the partial band of its best national outcome.
@@ -351,13 +354,8 @@ fn rank_modules(
                 title: nm.title.clone(),
                 score: round(score),
                 coverage: round(credit / links.len() as f64),
-                coverage_of_file: round(
-                    back_scores
-                        .iter()
-                        .filter(|s| s.is_some_and(|s| s.total >= p.threshold(&s)))
-                        .count() as f64
-                        / back.len().max(1) as f64,
-                ),
+                // Filled once the file's outcomes are matched (see `check`).
+                coverage_of_file: 0.0,
             });
             details.push(ModuleDetail {
                 curriculum: c.id.clone(),
@@ -544,6 +542,7 @@ pub fn check(
                 id: o.outcome.clone(),
                 text: o.text.clone(),
                 best: b.map(|(i, _)| format!("{}:{}", i.curriculum, i.outcome)),
+                best_module: b.map(|(i, _)| i.module.clone()),
                 score: round(s),
                 matched: credit >= 1.0,
                 partial: credit > 0.0 && credit < 1.0,
@@ -593,6 +592,17 @@ pub fn check(
     }
     let matched_share = file_outcomes.iter().filter(|o| o.matched).count() as f64
         / file_outcomes.len().max(1) as f64;
+    // Each module's share of the file: its outcomes matched there, by the same decision as `matched`.
+    let same = |id: &str| crate::model::same_module(against.iter().flat_map(|c| &c.modules), id);
+    let mut ranking = ranking;
+    for r in &mut ranking {
+        let here = same(&r.module);
+        let n = file_outcomes
+            .iter()
+            .filter(|o| o.matched && o.best_module.as_deref().is_some_and(|b| same(b) == here))
+            .count();
+        r.coverage_of_file = round(n as f64 / file_outcomes.len().max(1) as f64);
+    }
     // With the acceptance model deciding matches, the module fits when enough of its outcomes find national
     // counterparts; without it, when its best national module is covered enough.
     let fit_share = accept.map(|a| a.fit);

@@ -41,6 +41,15 @@ pub struct Module {
     pub outcomes: Vec<Outcome>,
 }
 
+/// The id of the module `id` is the same as, among `modules` (`id` itself when it is the same as none):
+/// modules two curricula share (CWP-1 and EMHP-1) are one answer wherever modules are compared.
+pub fn same_module<'a>(mut modules: impl Iterator<Item = &'a Module>, id: &str) -> String {
+    modules
+        .find(|m| m.id == id)
+        .and_then(|m| m.same_as.clone())
+        .unwrap_or_else(|| id.to_string())
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Intensity {

@@ -25,7 +25,7 @@ pub fn result(r: &CheckResult, top: usize) -> Vec<Table> {
     let mut v = Vec::new();
     let mut rank = Table::new("check-ranking", format!("{} — {}: national modules ranked ({})", r.module, r.title, r.file), &["rank", "curriculum", "module", "title", "score", "covers national", "covered by national"])
         .note(format!(
-            "fit: {} ({}). score = ½ harmonic mean of mean best-match scores both ways + ½ cosine of the modules as whole documents; an outcome counts as covered at score ≥ {:.2} (untagged against tagged: text and what the tags mean), ≥ {:.2} (text only) or ≥ {:.2} (both tagged), half covered from {:.0}% of that; texts compared by {}.{}{}",
+            "fit: {} ({}). score = ½ harmonic mean of mean best-match scores both ways + ½ cosine of the modules as whole documents; covered by national = the share of the file's outcomes matched to an outcome of that module; an outcome counts as covered at score ≥ {:.2} (untagged against tagged: text and what the tags mean), ≥ {:.2} (text only) or ≥ {:.2} (both tagged), half covered from {:.0}% of that; texts compared by {}.{}{}",
             r.fit,
             fit_reason(r),
             r.threshold_gloss,
