@@ -9,9 +9,9 @@
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
+use super::encoder::{Encoder, Shape};
 use candle_core::{DType, Device, Tensor};
 use candle_nn::VarBuilder;
-use candle_transformers::models::bert::{BertModel, Config, HiddenAct, PositionEmbeddingType};
 use tokenizers::{PaddingParams, Tokenizer, TruncationParams};
 
 /// Width of an embedding.
@@ -88,30 +88,22 @@ pub fn key(text: &str) -> u64 {
     h
 }
 
-fn config() -> Config {
-    Config {
-        vocab_size: 30522,
-        hidden_size: DIM,
-        num_hidden_layers: 6,
-        num_attention_heads: 12,
-        intermediate_size: 1536,
-        hidden_act: HiddenAct::Gelu,
-        hidden_dropout_prob: 0.1,
-        max_position_embeddings: 512,
-        type_vocab_size: 2,
-        initializer_range: 0.02,
+fn shape() -> Shape {
+    Shape {
+        vocab: 30522,
+        hidden: DIM,
+        layers: 6,
+        heads: 12,
+        intermediate: 1536,
+        positions: 512,
+        types: 2,
         layer_norm_eps: 1e-12,
-        pad_token_id: 0,
-        position_embedding_type: PositionEmbeddingType::Absolute,
-        use_cache: true,
-        classifier_dropout: None,
-        model_type: Some("bert".into()),
     }
 }
 
 /// The loaded network and its tokenizer.
 pub struct Model {
-    bert: BertModel,
+    encoder: Encoder,
     tokenizer: Tokenizer,
 }
 
@@ -120,7 +112,7 @@ impl Model {
         let err = |e: &dyn std::fmt::Display| format!("the embedding model cannot be loaded: {e}");
         let vb = VarBuilder::from_slice_safetensors(WEIGHTS, DType::F32, &Device::Cpu)
             .map_err(|e| err(&e))?;
-        let bert = BertModel::load(vb, &config()).map_err(|e| err(&e))?;
+        let encoder = Encoder::load(vb, &shape()).map_err(|e| err(&e))?;
         let mut tokenizer = Tokenizer::from_bytes(TOKENIZER).map_err(|e| err(&e))?;
         tokenizer.with_padding(Some(PaddingParams::default()));
         tokenizer
@@ -129,7 +121,7 @@ impl Model {
                 ..Default::default()
             }))
             .map_err(|e| err(&e))?;
-        Ok(Model { bert, tokenizer })
+        Ok(Model { encoder, tokenizer })
     }
 
     /// Embeddings of `texts`, in order. Texts are batched by length so little padding is computed, and the
@@ -177,7 +169,7 @@ impl Model {
         let ids = rows(&|e| e.get_ids().to_vec())?;
         let types = rows(&|e| e.get_type_ids().to_vec())?;
         let mask = rows(&|e| e.get_attention_mask().to_vec())?;
-        let hidden = self.bert.forward(&ids, &types, Some(&mask))?;
+        let hidden = self.encoder.forward(&ids, &types, &mask)?;
         // Mean over real tokens only, then unit length.
         let m = mask.to_dtype(DType::F32)?.unsqueeze(2)?;
         let summed = hidden.broadcast_mul(&m)?.sum(1)?;

@@ -5,6 +5,7 @@ pub mod compare;
 pub mod corpus;
 pub mod distinguish;
 pub mod embed;
+pub mod encoder;
 pub mod explain;
 pub mod extend;
 pub mod gate;
