@@ -56,6 +56,35 @@ fn embedding_cache_is_current() {
     }
 }
 
+/// The network (src/analysis/encoder.rs) computes what the reference implementation does: the first
+/// components of two embeddings and their sums, as sentence-transformers (PyTorch) gives them for the same
+/// model from its original f32 weights (`benches/embed_peer.sh`'s venv); the tolerance allows for the f16
+/// weights compiled in here.
+#[test]
+fn the_network_agrees_with_the_reference_implementation() {
+    let m = Model::load().unwrap();
+    let reference: [(&str, [f32; 6], f32); 2] = [
+        (
+            "Assess a child's worries with their parents.",
+            [0.04723, 0.07721, -0.0279, 0.04976, 0.03993, 0.01318],
+            -0.09241,
+        ),
+        (
+            "Deliver behavioural activation to adults with low mood as guided self-help.",
+            [0.05993, 0.06296, 0.01248, 0.06021, -0.09658, 0.06652],
+            0.31497,
+        ),
+    ];
+    let texts: Vec<&str> = reference.iter().map(|r| r.0).collect();
+    for (e, (text, first, sum)) in m.embed(&texts).unwrap().iter().zip(&reference) {
+        for (got, want) in e.iter().zip(first) {
+            assert!((got - want).abs() < 1e-3, "{text}: {got} vs {want}");
+        }
+        let total: f32 = e.iter().sum();
+        assert!((total - sum).abs() < 5e-3, "{text}: sum {total} vs {sum}");
+    }
+}
+
 #[test]
 fn the_model_reads_paraphrase() {
     let m = Model::load().unwrap();
