@@ -358,7 +358,7 @@ fn batch(global: &Global, args: &CheckArgs, dir: &Path) -> Result<String, Failur
     let bar = if std::io::stderr().is_terminal() && files.len() > 3 {
         let b = indicatif::ProgressBar::new(files.len() as u64);
         b.set_style(
-            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {msg}")
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len}")
                 .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         );
         Some(b)
@@ -385,11 +385,23 @@ fn batch(global: &Global, args: &CheckArgs, dir: &Path) -> Result<String, Failur
     let mut warned = String::new();
     let mut errors = 0;
     let mut low = 0;
-    for (f, read) in files.iter().zip(reads) {
-        if let Some(b) = &bar {
-            b.set_message(f.display().to_string());
-        }
-        match read.and_then(|r| check_read(args, f, r)) {
+    // Files are checked in parallel (their texts are embedded already), and reported in order.
+    let checked: Vec<Result<(Vec<CheckResult>, String), Failure>> = {
+        use rayon::prelude::*;
+        files
+            .par_iter()
+            .zip(reads)
+            .map(|(f, read)| {
+                let r = read.and_then(|r| check_read(args, f, r));
+                if let Some(b) = &bar {
+                    b.inc(1);
+                }
+                r
+            })
+            .collect()
+    };
+    for (f, result) in files.iter().zip(checked) {
+        match result {
             Ok((rs, shown)) => {
                 warned.push_str(&shown);
                 for r in rs {
@@ -404,9 +416,6 @@ fn batch(global: &Global, args: &CheckArgs, dir: &Path) -> Result<String, Failur
                     e.message.lines().next().unwrap_or("").to_string(),
                 )));
             }
-        }
-        if let Some(b) = &bar {
-            b.inc(1);
         }
     }
     if let Some(b) = bar {
