@@ -477,18 +477,20 @@ pub fn check(
         .filter(|i| against.iter().any(|c| c.id == i.curriculum))
         .cloned()
         .collect();
-    // The outcomes of the module the file fits best, and how it fits: evidence the acceptance model weighs.
+    // The outcomes of the module the file matches best, and how well: evidence the acceptance model weighs.
     let top = ranking.first();
     let top_outcomes: std::collections::BTreeSet<&str> = top
         .and_then(|r| details.iter().find(|d| d.module == r.module))
         .map(|d| d.outcomes.iter().map(|l| l.national.as_str()).collect())
         .unwrap_or_default();
     let (coverage, module_score) = top.map_or((0.0, 0.0), |r| (r.coverage, r.score));
-    let fits = coverage >= p.poor_fit;
-    // A module is written for one purpose: when it fits a national module, its outcomes' counterparts are
-    // looked for first in that module (and modules that are the same as it). A module that fits none has no
-    // such purpose to lean on.
-    let prior = if fits {
+    // Whether the module covers its best national module well; evidence for the acceptance model. (Whether
+    // it fits national training is decided after its outcomes are matched, below.)
+    let covers = coverage >= p.poor_fit;
+    // A module is written for one purpose: when it covers a national module well, its outcomes' counterparts
+    // are looked for first in that module (and modules that are the same as it). A module that covers none
+    // well has no such purpose to lean on.
+    let prior = if covers {
         top_outcomes.clone()
     } else {
         Default::default()
@@ -522,7 +524,7 @@ pub fn check(
                     // A threshold of 0 (allowed on the command line) makes every pick pass, not a NaN.
                     sc.total / p.threshold(&sc).max(1e-9),
                     sc.total - next.fold(0.0, f64::max),
-                    f64::from(u8::from(fits)),
+                    f64::from(u8::from(covers)),
                     coverage,
                     module_score,
                     f64::from(u8::from(top_outcomes.contains(i.outcome.as_str()))),
@@ -606,12 +608,12 @@ pub fn check(
     // With the acceptance model deciding matches, the module fits when enough of its outcomes find national
     // counterparts; without it, when its best national module is covered enough.
     let fit_share = accept.map(|a| a.fit);
-    let fits = match (fit_share, ranking.first()) {
+    let good = match (fit_share, ranking.first()) {
         (_, None) => false,
         (Some(bar), Some(_)) => matched_share >= bar,
         (None, Some(r)) => r.coverage >= p.poor_fit,
     };
-    let fit = if fits { "good" } else { "poor" };
+    let fit = if good { "good" } else { "poor" };
     Ok(CheckResult {
         file: subject.file.clone(),
         module: m.id.clone(),

@@ -262,7 +262,7 @@ pub const EVIDENCE: [(&str, &str); 6] = [
     ),
     (
         "fit",
-        "1 when the module fits a national module (best module coverage at least poor_fit), else 0",
+        "1 when the module covers its best national module to at least poor_fit, else 0",
     ),
     (
         "coverage",

@@ -33,7 +33,7 @@ pub fn result(r: &CheckResult, top: usize) -> Vec<Table> {
             r.threshold,
             r.partial * 100.0,
             r.method,
-            if r.outcomes.iter().any(|o| o.acceptance.is_some()) { " Whether an outcome counts as matched is decided by the acceptance model (the score, how far the pick stands out, the module's fit; see Method): `accept` is its probability." } else { "" },
+            if r.outcomes.iter().any(|o| o.acceptance.is_some()) { " Whether an outcome counts as matched is decided by the acceptance model (the score, how far the pick stands out, how well the module covers its best national module; see Method): `accept` is its probability." } else { "" },
             if r.lints.is_empty() { String::new() } else { format!("\nlints: {}", r.lints.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")) }
         ));
     for (k, x) in r.ranking.iter().take(top).enumerate() {
