@@ -1,5 +1,6 @@
 //! The embedding model's network: a BERT encoder (all-MiniLM-L6-v2: 6 layers, 12 heads, 384 wide) written
-//! out with candle's tensors, the same computation as `candle_transformers`' `BertModel` except the GELU.
+//! out with candle's tensors, the same computation as `candle_transformers`' `BertModel` except the GELU (and a
+//! softmax fused over the last dimension).
 //!
 //! Why not that crate's model: its exact GELU evaluates `erf` one element at a time through libm, a fifth of
 //! the model's CPU (profile of `embed_throughput`, benches/README.md). Here the GELU runs over each
@@ -171,9 +172,9 @@ fn gelu_each(v: &mut [f32], bias: &[f32]) {
     }
 }
 
-#[inline(always)]
 /// erf(x) by Abramowitz and Stegun 7.1.26 (1.5e-7 in exact arithmetic, below 1e-6 in f32), with no branch and
 /// no library call, so a loop over a slice vectorises.
+#[inline(always)]
 pub fn erf(x: f32) -> f32 {
     let a = x.abs();
     let t = 1.0 / (1.0 + 0.327_591_1 * a);
@@ -183,9 +184,9 @@ pub fn erf(x: f32) -> f32 {
     (1.0 - poly * exp(-a * a)).copysign(x)
 }
 
-#[inline(always)]
 /// e^x for x ≤ 0 (the only use here), to within a few units in the last place, with no branch: 2^n times a
 /// polynomial on the remainder, n found by the round-to-nearest trick of adding 1.5 × 2^23.
+#[inline(always)]
 fn exp(x: f32) -> f32 {
     let x = x.max(-87.0);
     const SHIFT: f32 = 12_582_912.0;
