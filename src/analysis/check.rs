@@ -592,18 +592,20 @@ pub fn check(
             });
         }
     }
-    let matched_share = file_outcomes.iter().filter(|o| o.matched).count() as f64
-        / file_outcomes.len().max(1) as f64;
-    // Each module's share of the file: its outcomes matched there, by the same decision as `matched`.
+    let n = file_outcomes.len().max(1) as f64;
+    // Each module's share of the file: its outcomes matched there, by the same decision as `matched`. The
+    // module each matched outcome was matched in, taken as the module it is the same as, is found once.
     let same = |id: &str| crate::model::same_module(against.iter().flat_map(|c| &c.modules), id);
+    let matched_in: Vec<String> = file_outcomes
+        .iter()
+        .filter(|o| o.matched)
+        .filter_map(|o| o.best_module.as_deref().map(same))
+        .collect();
+    let matched_share = file_outcomes.iter().filter(|o| o.matched).count() as f64 / n;
     let mut ranking = ranking;
     for r in &mut ranking {
         let here = same(&r.module);
-        let n = file_outcomes
-            .iter()
-            .filter(|o| o.matched && o.best_module.as_deref().is_some_and(|b| same(b) == here))
-            .count();
-        r.coverage_of_file = round(n as f64 / file_outcomes.len().max(1) as f64);
+        r.coverage_of_file = round(matched_in.iter().filter(|m| **m == here).count() as f64 / n);
     }
     // With the acceptance model deciding matches, the module fits when enough of its outcomes find national
     // counterparts; without it, when its best national module is covered enough.

@@ -30,6 +30,8 @@ struct Layer {
     attention_out: Linear,
     attention_norm: LayerNorm,
     intermediate: Linear,
+    /// `intermediate`'s bias, read once at load: it is added in the GELU's pass.
+    intermediate_bias: Vec<f32>,
     out: Linear,
     out_norm: LayerNorm,
 }
@@ -51,6 +53,7 @@ impl Encoder {
         let layers = (0..s.layers)
             .map(|i| {
                 let l = vb.pp(format!("encoder.layer.{i}"));
+                let intermediate = linear(s.hidden, s.intermediate, l.pp("intermediate.dense"))?;
                 let a = l.pp("attention");
                 Ok(Layer {
                     query: linear(s.hidden, s.hidden, a.pp("self.query"))?,
@@ -58,7 +61,11 @@ impl Encoder {
                     value: linear(s.hidden, s.hidden, a.pp("self.value"))?,
                     attention_out: linear(s.hidden, s.hidden, a.pp("output.dense"))?,
                     attention_norm: norm(s.hidden, a.pp("output"))?,
-                    intermediate: linear(s.hidden, s.intermediate, l.pp("intermediate.dense"))?,
+                    intermediate_bias: match intermediate.bias() {
+                        Some(c) => c.to_vec1::<f32>()?,
+                        None => vec![0.0; s.intermediate],
+                    },
+                    intermediate,
                     out: linear(s.intermediate, s.hidden, l.pp("output.dense"))?,
                     out_norm: norm(s.hidden, l.pp("output"))?,
                 })
@@ -112,24 +119,20 @@ impl Encoder {
         let a = l
             .attention_norm
             .forward(&(l.attention_out.forward(&context)? + x)?)?;
-        let inner = dense_gelu(&l.intermediate, &a)?;
+        let inner = dense_gelu(&l.intermediate, &l.intermediate_bias, &a)?;
         l.out_norm.forward(&(l.out.forward(&inner)? + a)?)
     }
 }
 
-/// The intermediate layer: `dense` (weight and bias) then the exact GELU, x · ½ (1 + erf(x / √2)). The bias
+/// The intermediate layer: `dense`'s weight, its `bias`, then the exact GELU, x · ½ (1 + erf(x / √2)). The bias
 /// is added in the same pass over the product as the GELU (the largest tensor of the network).
-fn dense_gelu(dense: &Linear, x: &Tensor) -> Result<Tensor> {
+fn dense_gelu(dense: &Linear, bias: &[f32], x: &Tensor) -> Result<Tensor> {
     let (b, t, h) = x.dims3()?;
     let w = dense.weight();
     let width = w.dim(0)?;
     let product = x.contiguous()?.reshape((b * t, h))?.matmul(&w.t()?)?;
     let mut v = product.flatten_all()?.to_vec1::<f32>()?;
-    let bias = match dense.bias() {
-        Some(c) => c.to_vec1::<f32>()?,
-        None => vec![0.0; width],
-    };
-    gelu_rows(&mut v, &bias);
+    gelu_rows(&mut v, bias);
     Tensor::from_vec(v, (b, t, width), x.device())
 }
 
