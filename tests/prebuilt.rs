@@ -12,6 +12,21 @@ fn prebuilt_files_are_current() {
     );
 }
 
+/// The build script hashes the curricula it embeds; the run-time hash of the same texts must agree, or the
+/// prebuilt files would be read against the wrong sources.
+#[test]
+fn the_fingerprint_from_the_build_equals_one_computed_now() {
+    use overlap::model::{load::EMBEDDED, prebuilt as model_prebuilt};
+    assert_eq!(
+        model_prebuilt::shipped_fingerprint(),
+        model_prebuilt::fingerprint(EMBEDDED)
+    );
+    assert_ne!(
+        model_prebuilt::fingerprint(&EMBEDDED[1..]),
+        model_prebuilt::fingerprint(EMBEDDED)
+    );
+}
+
 #[test]
 fn the_shipped_load_reads_the_prebuilt_catalog_and_it_equals_a_fresh_parse() {
     let fast = LoadSet::shipped().load().unwrap();

@@ -11,13 +11,13 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::corpus::Corpus;
 use crate::model::Catalog;
-use crate::model::prebuilt::{Encoding, decode, encode};
+use crate::model::prebuilt::{decode, encode};
 
 static CORPUS: &[u8] = include_bytes!("../../prebuilt/corpus.bin");
 
 /// The prebuilt corpus when `catalog` is the prebuilt shipped catalog and the file is current.
 pub fn corpus(catalog: &Catalog) -> Option<Corpus> {
-    let mut c: Corpus = decode(CORPUS, catalog.prebuilt?, Encoding::Postcard)?;
+    let mut c: Corpus = decode(CORPUS, catalog.prebuilt?)?;
     c.tfidf.reindex();
     Some(c)
 }
@@ -70,8 +70,8 @@ pub fn build() -> Result<(Vec<u8>, Vec<u8>), String> {
         .parse()
         .map_err(|e| e.render(false))?;
     let corpus = Corpus::fit_words(&ws.catalog, &[]);
-    let catalog = encode(fp, &(&ws.catalog, &ws.taxonomy_file), Encoding::Json)?;
-    Ok((catalog, encode(fp, &corpus, Encoding::Postcard)?))
+    let catalog = encode(fp, &(&ws.catalog, &ws.taxonomy_file))?;
+    Ok((catalog, encode(fp, &corpus)?))
 }
 
 /// Whether the committed files are what [`build`] makes now.

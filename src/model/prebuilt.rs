@@ -1,5 +1,5 @@
-//! The shipped catalog built ahead of time: `prebuilt/catalog.bin` holds (as JSON) the catalog the embedded
-//! curricula build into, so a run on them needs no parsing. The file starts with the fingerprint of the
+//! The shipped catalog built ahead of time: `prebuilt/catalog.bin` holds (in postcard's compact encoding) the
+//! catalog the embedded curricula build into, so a run on them needs no parsing. The file starts with the fingerprint of the
 //! sources it was built from; when the embedded sources change and the file is not rebuilt, it is ignored
 //! (the sources are parsed as before) and a test fails until `cargo run --example prebuild` is run again.
 
@@ -21,37 +21,35 @@ pub fn fingerprint(sources: &[(&str, &str)]) -> u64 {
 
 /// The fingerprint of the embedded curricula.
 pub fn shipped_fingerprint() -> u64 {
-    fingerprint(super::load::EMBEDDED)
+    super::load::EMBEDDED_FINGERPRINT
 }
 
-/// How a prebuilt value is written: compact binary where the type always writes every field, JSON where
-/// it leaves empty fields out (the model's types do, for their JSON output).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Encoding {
-    Postcard,
-    Json,
+thread_local! {
+    static COMPACT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-/// `value` encoded behind the fingerprint `fp`.
-pub fn encode<T: serde::Serialize>(fp: u64, value: &T, how: Encoding) -> Result<Vec<u8>, String> {
+/// Whether this thread is writing a prebuilt value, where every field is written (see `types::omitted`).
+pub fn writing_compact() -> bool {
+    COMPACT.with(std::cell::Cell::get)
+}
+
+/// `value` encoded behind the fingerprint `fp`, every field written.
+pub fn encode<T: serde::Serialize>(fp: u64, value: &T) -> Result<Vec<u8>, String> {
     let mut out = fp.to_le_bytes().to_vec();
-    match how {
-        Encoding::Postcard => out.extend(postcard::to_allocvec(value).map_err(|e| e.to_string())?),
-        Encoding::Json => out.extend(serde_json::to_vec(value).map_err(|e| e.to_string())?),
-    }
+    COMPACT.with(|c| c.set(true));
+    let body = postcard::to_allocvec(value).map_err(|e| e.to_string());
+    COMPACT.with(|c| c.set(false));
+    out.extend(body?);
     Ok(out)
 }
 
 /// The value encoded in `bytes` when it was built from sources with fingerprint `fp`.
-pub fn decode<T: serde::de::DeserializeOwned>(bytes: &[u8], fp: u64, how: Encoding) -> Option<T> {
+pub fn decode<T: serde::de::DeserializeOwned>(bytes: &[u8], fp: u64) -> Option<T> {
     let (head, body) = bytes.split_at_checked(8)?;
     if u64::from_le_bytes(head.try_into().ok()?) != fp {
         return None;
     }
-    match how {
-        Encoding::Postcard => postcard::from_bytes(body).ok(),
-        Encoding::Json => serde_json::from_slice(body).ok(),
-    }
+    postcard::from_bytes(body).ok()
 }
 
 /// What is prebuilt of a load of the shipped curricula: the catalog and the file its taxonomy came from.
@@ -60,7 +58,7 @@ pub type Shipped = (Catalog, Option<String>);
 /// The prebuilt shipped catalog, marked with its fingerprint; `None` when it is stale.
 pub fn catalog() -> Option<Shipped> {
     let fp = shipped_fingerprint();
-    let (mut c, taxonomy_file): Shipped = decode(CATALOG, fp, Encoding::Json)?;
+    let (mut c, taxonomy_file): Shipped = decode(CATALOG, fp)?;
     c.prebuilt = Some(fp);
     Some((c, taxonomy_file))
 }

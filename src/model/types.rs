@@ -2,11 +2,17 @@
 
 use serde::{Deserialize, Serialize};
 
+/// JSON output leaves absent values out; the prebuilt catalog's compact encoding writes every field (it has
+/// no field names to tell a missing one by), so while it is written nothing is omitted.
+fn omitted<T>(value: &Option<T>) -> bool {
+    value.is_none() && !super::prebuilt::writing_compact()
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Provenance {
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omitted")]
     pub title: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omitted")]
     pub edition: Option<String>,
     pub url: String,
 }
@@ -17,7 +23,7 @@ pub struct Outcome {
     pub text: String,
     /// Competency ids (`domain.competency`).
     pub tags: Vec<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omitted")]
     pub provenance: Option<Provenance>,
     pub derived_from_aims: bool,
 }
@@ -26,17 +32,17 @@ pub struct Outcome {
 pub struct Module {
     pub id: String,
     pub title: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omitted")]
     pub code: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omitted")]
     pub credits: Option<u32>,
     pub levels: Vec<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omitted")]
     pub aims: Option<String>,
     /// The module this one is the same as; its outcomes are then that module's.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omitted")]
     pub same_as: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omitted")]
     pub source: Option<Provenance>,
     pub outcomes: Vec<Outcome>,
 }
@@ -64,15 +70,15 @@ pub struct Curriculum {
     pub aliases: Vec<String>,
     pub population: Vec<String>,
     pub settings: Vec<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omitted")]
     pub intensity: Option<Intensity>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omitted")]
     pub award: Option<String>,
     pub credits: u32,
     pub levels: Vec<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omitted")]
     pub description: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omitted")]
     pub source: Option<Provenance>,
     pub modules: Vec<Module>,
     /// The file it was read from, for provenance in reports.
@@ -98,7 +104,7 @@ pub struct Competency {
     /// Full id, `domain.competency`.
     pub id: String,
     pub title: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omitted")]
     pub description: Option<String>,
     pub population: Vec<String>,
     pub settings: Vec<String>,
@@ -109,9 +115,9 @@ pub struct Domain {
     pub id: String,
     pub title: String,
     pub critical: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omitted")]
     pub critical_reason: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omitted")]
     pub description: Option<String>,
     pub competencies: Vec<Competency>,
 }
@@ -120,9 +126,9 @@ pub struct Domain {
 pub struct Taxonomy {
     pub id: String,
     pub title: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omitted")]
     pub description: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "omitted")]
     pub source: Option<Provenance>,
     pub populations: Vec<Term>,
     pub settings: Vec<Term>,
