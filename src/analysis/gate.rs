@@ -7,7 +7,7 @@ use super::compare::{Coverage, Reviewed, round};
 use super::corpus::Side;
 use super::params::Params;
 use super::topup::{self, TopUp};
-use crate::model::Taxonomy;
+use crate::model::{Domain, Taxonomy};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -148,16 +148,32 @@ fn credits_at(cov: &Coverage, p: &Params) -> Vec<f64> {
     cov.outcomes.iter().map(|m| m.credit_at(p)).collect()
 }
 
-/// Per critical domain, the share of `to`'s outcomes there that are not covered (a partial match counts
-/// half); the evidence lists every outcome short of full coverage.
-fn domain_gaps(to: &Side, credits: &[f64], tax: &Taxonomy, p: &Params) -> Vec<DomainGap> {
+/// Each critical domain of the taxonomy with the indices of `to`'s outcomes tagged in it: the same for every
+/// threshold the sensitivity sweep tries, so found once per gate.
+fn critical_members<'t>(to: &Side, tax: &'t Taxonomy) -> Vec<(&'t Domain, Vec<usize>)> {
     tax.domains
         .iter()
         .filter(|d| d.critical)
         .map(|d| {
-            let idx: Vec<usize> = (0..to.items.len())
+            let idx = (0..to.items.len())
                 .filter(|&i| to.items[i].domains.contains(&d.id))
                 .collect();
+            (d, idx)
+        })
+        .collect()
+}
+
+/// Per critical domain, the share of `to`'s outcomes there that are not covered (a partial match counts
+/// half); the evidence lists every outcome short of full coverage.
+fn domain_gaps(
+    to: &Side,
+    members: &[(&Domain, Vec<usize>)],
+    credits: &[f64],
+    p: &Params,
+) -> Vec<DomainGap> {
+    members
+        .iter()
+        .map(|(d, idx)| {
             let short: Vec<usize> = idx.iter().copied().filter(|&i| credits[i] < 1.0).collect();
             let evidence: Vec<String> =
                 short.iter().map(|&i| to.items[i].outcome.clone()).collect();
@@ -188,13 +204,13 @@ fn domain_gaps(to: &Side, credits: &[f64], tax: &Taxonomy, p: &Params) -> Vec<Do
 fn decide(
     to: &Side,
     cov: &Coverage,
-    tax: &Taxonomy,
+    members: &[(&Domain, Vec<usize>)],
     p: &Params,
     from_id: &str,
-) -> (Vec<DomainGap>, usize, usize, f64, Verdict, TopUp) {
+) -> (Vec<DomainGap>, usize, usize, f64, Verdict, Vec<bool>) {
     let credits = credits_at(cov, p);
     let covered: Vec<bool> = credits.iter().map(|c| *c >= 1.0).collect();
-    let gaps = domain_gaps(to, &credits, tax, p);
+    let gaps = domain_gaps(to, members, &credits, p);
     let measured = gaps.iter().filter(|g| g.required > 0).count();
     let needed = ((p.rule_out * measured as f64).ceil() as usize).max(1);
     let flagged: Vec<String> = gaps
@@ -207,7 +223,7 @@ fn decide(
     } else {
         credits.iter().sum::<f64>() / credits.len() as f64
     };
-    let plan = topup::propose(from_id, to, &covered);
+    let topup_credits = topup::credits(to, &covered);
     let mut reasons = Vec::new();
     let named: Vec<Flagged> = gaps
         .iter()
@@ -248,18 +264,18 @@ fn decide(
             share,
         });
         reasons.push(Reason::Estimate {
-            credits: plan.credits,
+            credits: topup_credits,
         });
         VerdictKind::TopUp
     };
     let verdict = Verdict {
         kind,
         credits: matches!(kind, VerdictKind::Equivalent | VerdictKind::TopUp)
-            .then_some(plan.credits),
+            .then_some(topup_credits),
         flagged_domains: flagged,
         reasons,
     };
-    (gaps, measured, needed, round(share), verdict, plan)
+    (gaps, measured, needed, round(share), verdict, covered)
 }
 
 const FACTORS: [f64; 5] = [0.8, 0.9, 1.0, 1.1, 1.2];
@@ -273,8 +289,10 @@ pub fn gate(
     p: &Params,
     facts: Vec<Fact>,
 ) -> (Gate, TopUp) {
-    let (domains, measured, needed, coverage, verdict, mut plan) =
-        decide(to, cov, tax, p, &from.id);
+    let members = critical_members(to, tax);
+    let (domains, measured, needed, coverage, verdict, covered) =
+        decide(to, cov, &members, p, &from.id);
+    let mut plan = topup::propose(&from.id, to, &covered);
     plan.reviewed = cov.reviewed;
     let mut sensitivity = Vec::new();
     for name in ["cover", "flag", "rule_out", "equivalent"] {
@@ -293,7 +311,7 @@ pub fn gate(
             // Thresholds are shares and scores: a swept value stays in [0, 1].
             *slot = (*slot * f).clamp(0.0, 1.0);
             let value = round(*slot);
-            let (_, _, _, _, v, _) = decide(to, cov, tax, &q, &from.id);
+            let (_, _, _, _, v, _) = decide(to, cov, &members, &q, &from.id);
             sensitivity.push(SensitivityRow {
                 threshold: name.to_string(),
                 factor: f,

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::corpus::Side;
+use super::corpus::{Side, SideModule};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TopUpOutcome {
@@ -63,14 +63,39 @@ fn estimate(credits: u32, uncovered: usize, of: usize) -> u32 {
     u32::try_from(rounded).unwrap_or(credits)
 }
 
+/// Credits assumed for a module whose spec states none.
+const DEFAULT_CREDITS: u32 = 20;
+
+/// The credits a top-up module for `m` would carry, given which of `to`'s outcomes are covered; `None` when
+/// every outcome of `m` is covered (no module is proposed).
+fn module_credits(m: &SideModule, covered: &[bool]) -> Option<u32> {
+    let uncovered = m.range.clone().filter(|&i| !covered[i]).count();
+    (uncovered > 0).then(|| {
+        estimate(
+            m.credits.unwrap_or(DEFAULT_CREDITS),
+            uncovered,
+            m.range.len(),
+        )
+    })
+}
+
+/// The credits of the top-up [`propose`] would make, without building it (the gate's sensitivity sweep
+/// needs only this number at every threshold it tries).
+pub fn credits(to: &Side, covered: &[bool]) -> u64 {
+    to.modules
+        .iter()
+        .filter_map(|m| module_credits(m, covered))
+        .map(u64::from)
+        .sum()
+}
+
 pub fn propose(from: &str, to: &Side, covered: &[bool]) -> TopUp {
-    let default_credits = 20;
     let mut modules = Vec::new();
     for m in &to.modules {
-        let idx: Vec<usize> = m.range.clone().filter(|&i| !covered[i]).collect();
-        if idx.is_empty() {
+        let Some(credits) = module_credits(m, covered) else {
             continue;
-        }
+        };
+        let idx: Vec<usize> = m.range.clone().filter(|&i| !covered[i]).collect();
         let mut outs: Vec<(String, TopUpOutcome)> = idx
             .iter()
             .map(|&i| {
@@ -92,11 +117,7 @@ pub fn propose(from: &str, to: &Side, covered: &[bool]) -> TopUp {
             id: format!("TOPUP-{}", m.id),
             title: format!("Top-up: {}", m.title),
             from_module: m.id.clone(),
-            credits: estimate(
-                m.credits.unwrap_or(default_credits),
-                idx.len(),
-                m.range.len(),
-            ),
+            credits,
             uncovered: idx.len(),
             of: m.range.len(),
             outcomes: outs.into_iter().map(|(_, o)| o).collect(),
