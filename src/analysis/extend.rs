@@ -5,6 +5,7 @@
 
 use serde::Serialize;
 
+use super::Pair;
 use super::gate::Verdict;
 use super::topup::TopUp;
 use crate::model::Curriculum;
@@ -39,19 +40,40 @@ impl super::Engine<'_> {
     /// The extension of `role` to `population`: every loaded curriculum other than `role` whose population
     /// includes it is a target.
     pub fn extend(&self, role: &Curriculum, population: &str) -> Extension {
+        self.extend_with(role, population, &[])
+    }
+
+    /// [`Self::extend`], reading the gate and top-up of a pair already analysed in `known` (either way
+    /// round: a pair's `gate_ba` is the gate from its `b` to its `a`) instead of analysing it again.
+    fn extend_with(&self, role: &Curriculum, population: &str, known: &[Pair]) -> Extension {
         let targets: Vec<Target> = self
             .catalog
             .curricula
             .iter()
             .filter(|c| c.id != role.id && c.population.iter().any(|p| p == population))
             .map(|c| {
-                let pair = self.pair(role, c);
+                let one_way = known.iter().find_map(|p| {
+                    if p.a.id == role.id && p.b.id == c.id {
+                        Some((&p.gate_ab, &p.topup_ab))
+                    } else if p.a.id == c.id && p.b.id == role.id {
+                        Some((&p.gate_ba, &p.topup_ba))
+                    } else {
+                        None
+                    }
+                });
+                let (gate, additions) = match one_way {
+                    Some((g, t)) => (g.clone(), t.clone()),
+                    None => {
+                        let pair = self.pair(role, c);
+                        (pair.gate_ab, pair.topup_ab)
+                    }
+                };
                 Target {
                     curriculum: c.id.clone(),
                     title: c.title.clone(),
-                    coverage: pair.gate_ab.coverage,
-                    verdict: pair.gate_ab.verdict,
-                    additions: pair.topup_ab,
+                    coverage: gate.coverage,
+                    verdict: gate.verdict,
+                    additions,
                 }
             })
             .collect();
@@ -69,7 +91,8 @@ impl super::Engine<'_> {
 
     /// The extension of each of `roles` to every population of the taxonomy it does not train for and some
     /// loaded curriculum does, roles in the order given, populations in the taxonomy's order.
-    pub fn extensions(&self, roles: &[&Curriculum]) -> Vec<Extension> {
+    /// Pairs already analysed in `known` are read from there.
+    pub fn extensions(&self, roles: &[&Curriculum], known: &[Pair]) -> Vec<Extension> {
         let served = |p: &str| {
             self.catalog
                 .curricula
@@ -84,7 +107,7 @@ impl super::Engine<'_> {
                     .populations
                     .iter()
                     .filter(|p| !r.population.contains(&p.id) && served(&p.id))
-                    .map(|p| self.extend(r, &p.id))
+                    .map(|p| self.extend_with(r, &p.id, known))
             })
             .collect()
     }

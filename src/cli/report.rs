@@ -69,7 +69,7 @@ pub fn run(
         } else {
             None
         },
-        extensions: engine.extensions(&list),
+        extensions: engine.extensions(&list, &cmp.pairs),
         distinctions: cmp
             .pairs
             .iter()

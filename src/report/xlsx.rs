@@ -87,6 +87,9 @@ fn index(
 /// `created`: Unix seconds for the document's creation date; `None` gives a fixed date (2000-01-01).
 pub fn workbook(tables: &[&Table], created: Option<i64>) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
+    // The fastest deflate level: compressing the report's 280 sheets at the default level was a fifth of
+    // `overlap report`'s instructions; the workbook grows by about a third (340 → 455 KB).
+    wb.set_zip_compression_level(1);
     let date = match created {
         Some(t) => ExcelDateTime::from_timestamp(t)?,
         None => ExcelDateTime::from_ymd(2000, 1, 1)?,
