@@ -52,8 +52,32 @@ pub type Embedding = std::sync::Arc<[f32]>;
 
 /// Cosine of two unit vectors, clamped to [0, 1] (negative similarity means "unrelated" here).
 pub fn cosine(a: &[f32], b: &[f32]) -> f64 {
+    (f64::from(dot(a, b))).clamp(0.0, 1.0)
+}
+
+/// The dot product on the widest vectors the processor has (every pair of outcomes is scored, so this is the
+/// hot loop of a comparison). Each width runs the same additions in the same order: the same result.
+fn dot(a: &[f32], b: &[f32]) -> f32 {
+    #[cfg(target_arch = "x86_64")]
+    {
+        if std::is_x86_feature_detected!("avx2") {
+            // SAFETY: the processor has AVX2, checked just above.
+            return unsafe { dot_avx2(a, b) };
+        }
+    }
+    dot_each(a, b)
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+fn dot_avx2(a: &[f32], b: &[f32]) -> f32 {
+    dot_each(a, b)
+}
+
+#[inline(always)]
+fn dot_each(a: &[f32], b: &[f32]) -> f32 {
     // Eight running sums instead of one: the additions no longer wait on each other, so the loop
-    // vectorises (every pair of outcomes is scored, so this is the hot loop of a comparison).
+    // vectorises.
     let mut acc = [0f32; 8];
     let (ca, cb) = (a.chunks_exact(8), b.chunks_exact(8));
     let tail: f32 = ca
@@ -67,8 +91,7 @@ pub fn cosine(a: &[f32], b: &[f32]) -> f64 {
             acc[k] += x[k] * y[k];
         }
     }
-    let d = acc.iter().sum::<f32>() + tail;
-    (d as f64).clamp(0.0, 1.0)
+    acc.iter().sum::<f32>() + tail
 }
 
 /// Key of a text in the cache: FNV-1a over its words joined by single spaces, so wrapping in a spec file
@@ -298,5 +321,32 @@ impl Embedder {
             .map(|k| self.cache.get(k).or_else(|| seen.get(k)).cloned())
             .collect::<Option<Vec<_>>>()
             .ok_or_else(|| "a text has no embedding".to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_width_of_the_dot_product_gives_the_same_result() {
+        for n in [0, 1, 7, 8, 9, 384, 391] {
+            let a: Vec<f32> = (0..n)
+                .map(|i| ((i * 37 % 101) as f32 - 50.0) / 97.0)
+                .collect();
+            let b: Vec<f32> = (0..n)
+                .map(|i| ((i * 53 % 89) as f32 - 44.0) / 83.0)
+                .collect();
+            let naive: f64 = a
+                .iter()
+                .zip(&b)
+                .map(|(x, y)| f64::from(*x) * f64::from(*y))
+                .sum();
+            assert!((f64::from(dot(&a, &b)) - naive).abs() < 1e-4, "{n}");
+            assert_eq!(dot(&a, &b).to_bits(), dot_each(&a, &b).to_bits(), "{n}");
+        }
+        let u = [0.6f32, 0.8];
+        assert!((cosine(&u, &u) - 1.0).abs() < 1e-6);
+        assert_eq!(cosine(&u, &[-0.6, -0.8]), 0.0);
     }
 }
