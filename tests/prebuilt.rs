@@ -76,3 +76,32 @@ fn every_shipped_outcome_has_words_to_compare() {
         }
     }
 }
+
+/// Whether an outcome tagged only with competencies neutral by use names its population is worked out when
+/// the words are fitted (and prebuilt); a text the fit never saw is worked out afresh. Both must agree: the
+/// same outcome with a trailing space (a text the fit never saw, the same words) gets the same scope.
+#[test]
+fn an_outcome_gets_the_same_scope_whether_its_naming_was_prebuilt_or_not() {
+    let cat = LoadSet::shipped().load().unwrap().catalog;
+    let corpus = Corpus::fit(&cat, &[], Method::Lexical).unwrap();
+    let mut named_away = 0;
+    for c in &cat.curricula {
+        for m in &c.modules {
+            for o in &m.outcomes {
+                let seen = corpus.item(&c.id, m, o);
+                let mut unseen = o.clone();
+                unseen.text.push(' ');
+                assert_eq!(seen.scope, corpus.item(&c.id, m, &unseen).scope, "{}", o.id);
+                let mut plain = o.clone();
+                plain.text = "Keep accurate records of every contact.".into();
+                if seen.scope.is_some() && corpus.item(&c.id, m, &plain).scope.is_none() {
+                    named_away += 1;
+                }
+            }
+        }
+    }
+    assert!(
+        named_away > 0,
+        "no shipped outcome takes its scope from naming its population"
+    );
+}

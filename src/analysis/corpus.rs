@@ -1,7 +1,7 @@
 //! The outcomes under analysis, each with what the similarity seam needs: its TF-IDF vector, its embedding
 //! (when the method reads meaning), its tags and the populations its competencies are scoped to.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::embed::{Embedder, Embedding};
 use super::params::Method;
@@ -73,6 +73,11 @@ pub struct Corpus {
     /// id in the taxonomy: "adult", "child", "parent", "school"): an outcome using one names who it is for.
     #[serde(with = "sorted_map")]
     names: HashMap<String, BTreeSet<String>>,
+    /// Curriculum id → for each of its outcomes whose scope depends on it (tagged only with competencies
+    /// neutral by use), whether the text uses one of its `names`: found when the words are fitted, so
+    /// building the items of a prebuilt corpus stems nothing.
+    #[serde(with = "sorted_map")]
+    naming: HashMap<String, BTreeMap<String, bool>>,
     /// Competency id → "title: description".
     #[serde(with = "sorted_map")]
     glosses: HashMap<String, String>,
@@ -146,6 +151,7 @@ impl Corpus {
             populations: HashMap::new(),
             markers: markers(&catalog.curricula.iter().collect::<Vec<_>>()),
             names: HashMap::new(),
+            naming: HashMap::new(),
             scopes: catalog
                 .taxonomy
                 .domains
@@ -197,6 +203,16 @@ impl Corpus {
             })
             .map(|(t, _)| t.to_string())
             .collect();
+        for c in &catalog.curricula {
+            let mut texts = BTreeMap::new();
+            for (_, o) in c.outcomes() {
+                let tags: BTreeSet<String> = o.tags.iter().cloned().collect();
+                if corpus.names_matter(&tags) {
+                    texts.insert(o.text.clone(), corpus.uses_name(&c.id, &o.text));
+                }
+            }
+            corpus.naming.insert(c.id.clone(), texts);
+        }
         // Glosses only ever score an untagged outcome against a tagged one: prepare them only when some
         // outcome is untagged (extra texts are a university module's).
         corpus.glossing = !extra.is_empty()
@@ -309,18 +325,35 @@ impl Corpus {
         if let Some(s) = self.scope_of(tags) {
             return Some(s);
         }
-        if tags.iter().any(|t| self.neutral.contains(t))
-            && !self
-                .names
+        if self.names_matter(tags) {
+            let named = self
+                .naming
                 .get(curriculum)
-                .is_some_and(|m| super::text::words(text).iter().any(|w| m.contains(w)))
-        {
-            return None;
+                .and_then(|t| t.get(text).copied())
+                .unwrap_or_else(|| self.uses_name(curriculum, text));
+            if !named {
+                return None;
+            }
         }
         self.populations
             .get(curriculum)
             .filter(|p| !p.is_empty())
             .cloned()
+    }
+
+    /// Whether an outcome with these tags takes its scope from naming its population: tagged, with no
+    /// population-scoped competency, and with one neutral by use.
+    fn names_matter(&self, tags: &BTreeSet<String>) -> bool {
+        !tags.is_empty()
+            && self.scope_of(tags).is_none()
+            && tags.iter().any(|t| self.neutral.contains(t))
+    }
+
+    /// Whether `text` uses a word naming one of `curriculum`'s populations.
+    fn uses_name(&self, curriculum: &str, text: &str) -> bool {
+        self.names
+            .get(curriculum)
+            .is_some_and(|m| super::text::words(text).iter().any(|w| m.contains(w)))
     }
 
     /// The gloss of a set of tags: each known competency's title and description, in tag order.
