@@ -39,12 +39,13 @@ fn weights_are_the_converted_model() {
 #[test]
 fn embedding_cache_is_current() {
     let cat = shipped();
-    let cache = embed::read_cache(&std::fs::read("model/embeddings.bin").unwrap());
+    let bytes = std::fs::read("model/embeddings.bin").unwrap();
+    let cache = embed::Cache::read(&bytes);
     let owned = overlap::analysis::Corpus::texts_to_embed(&cat).unwrap();
     let texts: Vec<&str> = owned.iter().map(String::as_str).collect();
     let fresh = Model::load().unwrap().embed(&texts).unwrap();
     for (t, f) in texts.iter().zip(&fresh) {
-        let cached = cache.get(&embed::key(t)).unwrap_or_else(|| {
+        let cached = cache.get(embed::key(t)).unwrap_or_else(|| {
             panic!("no cached embedding for {t:?}: run `cargo run --release --example embeddings`")
         });
         let diff = cached

@@ -209,40 +209,79 @@ impl Model {
 }
 
 /// The cached embeddings of the shipped texts: `OVLEMB1\n`, the model checksum (64 hex bytes), a u32 count,
-/// then per text its u64 key and DIM f32 values, little-endian, sorted by key.
-pub fn read_cache(bytes: &[u8]) -> HashMap<u64, Embedding> {
-    let mut map = HashMap::new();
-    let head = 8 + 64;
-    if bytes.len() < head + 4
-        || &bytes[..8] != b"OVLEMB1\n"
-        || &bytes[8..head] != MODEL_SHA256.as_bytes()
-    {
-        return map;
+/// then per text its u64 key and DIM f32 values, little-endian, sorted by key. Read in place: a lookup is a
+/// binary search over the entries and decodes only the vector asked for (a comparison of two curricula needs
+/// a fraction of the cache, and decoding all of it was a twentieth of `overlap cwp emhp`).
+pub struct Cache<'a> {
+    entries: &'a [u8],
+}
+
+/// Bytes of one cache entry: the key, then the vector.
+const ENTRY: usize = 8 + 4 * DIM;
+
+impl<'a> Cache<'a> {
+    /// The cache in `bytes`; empty when they are not a cache of this model's embeddings.
+    pub fn read(bytes: &'a [u8]) -> Cache<'a> {
+        let empty = Cache { entries: &[] };
+        let head = 8 + 64;
+        if bytes.len() < head + 4
+            || &bytes[..8] != b"OVLEMB1\n"
+            || &bytes[8..head] != MODEL_SHA256.as_bytes()
+        {
+            return empty;
+        }
+        let mut n = [0u8; 4];
+        n.copy_from_slice(&bytes[head..head + 4]);
+        let body = &bytes[head + 4..];
+        if body.len() != u32::from_le_bytes(n) as usize * ENTRY {
+            return empty;
+        }
+        Cache { entries: body }
     }
-    let n = u32::from_le_bytes([
-        bytes[head],
-        bytes[head + 1],
-        bytes[head + 2],
-        bytes[head + 3],
-    ]) as usize;
-    let entry = 8 + 4 * DIM;
-    let body = &bytes[head + 4..];
-    if body.len() != n * entry {
-        return map;
+
+    pub fn len(&self) -> usize {
+        self.entries.len() / ENTRY
     }
-    for e in body.chunks_exact(entry) {
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    fn key_at(&self, i: usize) -> u64 {
         let mut k = [0u8; 8];
-        k.copy_from_slice(&e[..8]);
-        let v: Vec<f32> = e[8..]
+        k.copy_from_slice(&self.entries[i * ENTRY..i * ENTRY + 8]);
+        u64::from_le_bytes(k)
+    }
+
+    fn find(&self, key: u64) -> Option<usize> {
+        let (mut lo, mut hi) = (0, self.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if self.key_at(mid) < key {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        (lo < self.len() && self.key_at(lo) == key).then_some(lo)
+    }
+
+    pub fn contains(&self, key: u64) -> bool {
+        self.find(key).is_some()
+    }
+
+    /// The embedding cached under `key`.
+    pub fn get(&self, key: u64) -> Option<Embedding> {
+        let i = self.find(key)?;
+        let v: Vec<f32> = self.entries[i * ENTRY + 8..(i + 1) * ENTRY]
             .chunks_exact(4)
             .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
             .collect();
-        map.insert(u64::from_le_bytes(k), Embedding::from(v));
+        Some(Embedding::from(v))
     }
-    map
 }
 
-/// Serialises embeddings in the cache format (see [`read_cache`]).
+/// Serialises embeddings in the cache format (see [`Cache`]).
 pub fn write_cache(entries: &[(u64, Embedding)]) -> Vec<u8> {
     let mut sorted: Vec<&(u64, Embedding)> = entries.iter().collect();
     sorted.sort_by_key(|(k, _)| *k);
@@ -261,7 +300,7 @@ pub fn write_cache(entries: &[(u64, Embedding)]) -> Vec<u8> {
 
 /// Embeddings on demand: from the shipped cache, else from the model (loaded once, on first need).
 pub struct Embedder {
-    cache: HashMap<u64, Embedding>,
+    cache: Cache<'static>,
     model: OnceLock<Result<Model, String>>,
     /// Texts embedded by the model during this run, so no text is run twice.
     seen: Mutex<HashMap<u64, Embedding>>,
@@ -272,7 +311,7 @@ impl Embedder {
     pub fn shared() -> &'static Embedder {
         static E: OnceLock<Embedder> = OnceLock::new();
         E.get_or_init(|| Embedder {
-            cache: read_cache(CACHE),
+            cache: Cache::read(CACHE),
             model: OnceLock::new(),
             seen: Mutex::new(HashMap::new()),
         })
@@ -280,7 +319,7 @@ impl Embedder {
 
     /// Whether the cache holds a text (so embedding it costs nothing).
     pub fn cached(&self, text: &str) -> bool {
-        self.cache.contains_key(&key(text))
+        self.cache.contains(key(text))
     }
 
     /// The model itself, loaded on first use.
@@ -302,7 +341,7 @@ impl Embedder {
                 .iter()
                 .zip(&keys)
                 .filter(|(_, k)| {
-                    !self.cache.contains_key(k) && !seen.contains_key(k) && once.insert(**k)
+                    !self.cache.contains(**k) && !seen.contains_key(k) && once.insert(**k)
                 })
                 .map(|(t, k)| (*k, *t))
                 .collect()
@@ -318,7 +357,7 @@ impl Embedder {
         let seen = lock();
         // Every key is in one of the two maps now; a missing one would misalign texts and vectors.
         keys.iter()
-            .map(|k| self.cache.get(k).or_else(|| seen.get(k)).cloned())
+            .map(|k| self.cache.get(*k).or_else(|| seen.get(k).cloned()))
             .collect::<Option<Vec<_>>>()
             .ok_or_else(|| "a text has no embedding".to_string())
     }
@@ -345,6 +384,31 @@ mod tests {
             assert!((f64::from(dot(&a, &b)) - naive).abs() < 1e-4, "{n}");
             assert_eq!(dot(&a, &b).to_bits(), dot_each(&a, &b).to_bits(), "{n}");
         }
+    }
+
+    #[test]
+    fn the_cache_finds_every_key_it_holds_and_no_other() {
+        let vector = |x: f32| Embedding::from(vec![x; DIM]);
+        let keys = [7u64, 3, 11, u64::MAX, 0];
+        let entries: Vec<(u64, Embedding)> = keys.iter().map(|&k| (k, vector(k as f32))).collect();
+        let bytes = write_cache(&entries);
+        let cache = Cache::read(&bytes);
+        assert_eq!(cache.len(), keys.len());
+        for &k in &keys {
+            assert_eq!(cache.get(k).unwrap()[DIM - 1], k as f32, "{k}");
+        }
+        for k in [1u64, 5, 12, u64::MAX - 1] {
+            assert!(!cache.contains(k) && cache.get(k).is_none(), "{k}");
+        }
+        let mut other_model = bytes.clone();
+        other_model[8] ^= 1;
+        assert!(Cache::read(&other_model).is_empty());
+        assert!(Cache::read(&bytes[..bytes.len() - 1]).is_empty());
+        assert!(Cache::read(&write_cache(&[])).is_empty());
+    }
+
+    #[test]
+    fn cosine_of_unit_vectors() {
         let u = [0.6f32, 0.8];
         assert!((cosine(&u, &u) - 1.0).abs() < 1e-6);
         assert_eq!(cosine(&u, &[-0.6, -0.8]), 0.0);
