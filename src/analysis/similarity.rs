@@ -30,7 +30,22 @@ pub struct Score {
 }
 
 fn jaccard<T: Ord>(a: &BTreeSet<T>, b: &BTreeSet<T>) -> f64 {
-    let inter = a.intersection(b).count();
+    // Both sets iterate in order: one merge counts what they share (tag sets hold a few entries, where
+    // `BTreeSet::intersection`'s setup costs more than the walk; every outcome pair is scored).
+    let (mut x, mut y) = (a.iter(), b.iter());
+    let (mut p, mut q) = (x.next(), y.next());
+    let mut inter = 0;
+    while let (Some(u), Some(v)) = (p, q) {
+        match u.cmp(v) {
+            std::cmp::Ordering::Less => p = x.next(),
+            std::cmp::Ordering::Greater => q = y.next(),
+            std::cmp::Ordering::Equal => {
+                inter += 1;
+                p = x.next();
+                q = y.next();
+            }
+        }
+    }
     let union = a.len() + b.len() - inter;
     if union == 0 {
         0.0
@@ -156,4 +171,28 @@ pub fn text_matrix(a: &[&str], b: &[&str], p: &Params) -> Result<ndarray::Array2
         }
     }
     Ok(m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::jaccard;
+    use std::collections::BTreeSet;
+
+    fn set(items: &[&str]) -> BTreeSet<String> {
+        items.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn jaccard_is_shared_over_all() {
+        let (ab, bc) = (set(&["a", "b"]), set(&["b", "c"]));
+        assert_eq!(jaccard(&ab, &bc), 1.0 / 3.0);
+        assert_eq!(jaccard(&ab, &ab), 1.0);
+        assert_eq!(jaccard(&ab, &set(&["c", "d"])), 0.0);
+        assert_eq!(jaccard(&set(&[]), &set(&[])), 0.0);
+        assert_eq!(
+            jaccard(&set(&["a", "c", "e", "g"]), &set(&["b", "c", "g", "h"])),
+            2.0 / 6.0
+        );
+        assert_eq!(jaccard(&set(&["z"]), &set(&["a", "b", "z"])), 1.0 / 3.0);
+    }
 }
