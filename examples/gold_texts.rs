@@ -12,26 +12,40 @@
 use std::fmt::Write;
 use std::path::Path;
 
-use overlap::model::LoadSet;
+use overlap::model::{Curriculum, LoadSet};
 
 fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn main() -> Result<(), String> {
-    let out = std::env::args()
-        .nth(1)
-        .ok_or("usage: gold_texts OUT.tsv")?;
-    let ws = LoadSet::shipped().load().map_err(|e| e.render(false))?;
-    let gold = overlap::gold::load(Path::new("tests/gold"), Path::new("tests/fixtures/hei"))?;
-    let mut tsv = String::new();
-    for c in overlap::gold::national(&ws.catalog) {
+/// One `tag` row per outcome of `curricula`: curriculum, module, outcome id, text.
+fn outcome_rows<'a>(
+    tsv: &mut String,
+    tag: &str,
+    curricula: impl IntoIterator<Item = &'a Curriculum>,
+) {
+    for c in curricula {
         for m in &c.modules {
             for o in &m.outcomes {
-                let _ = writeln!(tsv, "N\t{}\t{}\t{}\t{}", c.id, m.id, o.id, one_line(&o.text));
+                let _ = writeln!(
+                    tsv,
+                    "{tag}\t{}\t{}\t{}\t{}",
+                    c.id,
+                    m.id,
+                    o.id,
+                    one_line(&o.text)
+                );
             }
         }
     }
+}
+
+fn main() -> Result<(), String> {
+    let out = std::env::args().nth(1).ok_or("usage: gold_texts OUT.tsv")?;
+    let ws = LoadSet::shipped().load().map_err(|e| e.render(false))?;
+    let gold = overlap::gold::load(Path::new("tests/gold"), Path::new("tests/fixtures/hei"))?;
+    let mut tsv = String::new();
+    outcome_rows(&mut tsv, "N", overlap::gold::national(&ws.catalog));
     for g in &gold {
         let text = std::fs::read_to_string(&g.file).map_err(|e| format!("{}: {e}", g.name))?;
         let d = overlap::syntax::descriptor::parse(&text, 0)
@@ -59,13 +73,7 @@ fn main() -> Result<(), String> {
     let mut reworded = LoadSet::shipped();
     reworded.dirs = vec!["tests/fixtures/reworded".into()];
     let rw = reworded.load().map_err(|e| e.render(false))?;
-    for c in &rw.catalog.curricula {
-        for m in &c.modules {
-            for o in &m.outcomes {
-                let _ = writeln!(tsv, "R\t{}\t{}\t{}\t{}", c.id, m.id, o.id, one_line(&o.text));
-            }
-        }
-    }
+    outcome_rows(&mut tsv, "R", &rw.catalog.curricula);
     std::fs::write(&out, tsv).map_err(|e| format!("{out}: {e}"))?;
     Ok(())
 }
