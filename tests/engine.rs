@@ -409,3 +409,35 @@ fn university_modules_of_the_newer_roles_find_them() {
         assert_eq!(r["fit"], "good", "{file}");
     }
 }
+
+/// The verdict's credits are counted without building the top-up (the sensitivity sweep decides the verdict
+/// twenty times); they must be the credits of the top-up proposed, which are its modules' credits.
+#[test]
+fn a_verdicts_credits_are_its_top_ups_credits() {
+    let cat = catalog();
+    let engine = Engine::new(&cat, Params::default()).unwrap();
+    let mut with_credits = 0;
+    for a in &cat.curricula {
+        for b in &cat.curricula {
+            if a.id == b.id {
+                continue;
+            }
+            let p = engine.pair(a, b);
+            let sum: u64 = p
+                .topup_ab
+                .modules
+                .iter()
+                .map(|m| u64::from(m.credits))
+                .sum();
+            assert_eq!(p.topup_ab.credits, sum, "{} → {}", a.id, b.id);
+            if let Some(c) = p.gate_ab.verdict.credits {
+                assert_eq!(c, p.topup_ab.credits, "{} → {}", a.id, b.id);
+                with_credits += 1;
+            }
+        }
+    }
+    assert!(
+        with_credits >= 2,
+        "only {with_credits} verdicts carry credits"
+    );
+}

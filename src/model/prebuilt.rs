@@ -1,7 +1,8 @@
 //! The shipped catalog built ahead of time: `prebuilt/catalog.bin` holds (in postcard's compact encoding) the
-//! catalog the embedded curricula build into, so a run on them needs no parsing. The file starts with the fingerprint of the
-//! sources it was built from; when the embedded sources change and the file is not rebuilt, it is ignored
-//! (the sources are parsed as before) and a test fails until `cargo run --example prebuild` is run again.
+//! catalog the embedded curricula build into, so a run on them needs no parsing. The file starts with the
+//! fingerprint of the sources it was built from; when the embedded sources change and the file is not
+//! rebuilt, it is ignored (the sources are parsed as before) and a test fails until
+//! `cargo run --example prebuild` is run again.
 
 use super::types::Catalog;
 
