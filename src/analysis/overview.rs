@@ -56,7 +56,8 @@ pub struct Overview {
 
 /// Same text: case and spacing aside.
 pub fn same_text(x: &str, y: &str) -> bool {
-    // Word by word, lower-casing as it goes: every best match of a comparison is checked, so no copies.
+    // Word by word, with no lower-cased copy of either text (every best match of a comparison is checked):
+    // only two words that differ as written are lower-cased to compare.
     let (mut a, mut b) = (x.split_whitespace(), y.split_whitespace());
     loop {
         match (a.next(), b.next()) {
