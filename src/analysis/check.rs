@@ -329,13 +329,9 @@ fn rank_modules(
                 })
                 .collect();
             let credit: f64 = links.iter().map(Link::credit).sum();
-            let back_scores: Vec<Option<Score>> = outcomes
+            let back: Vec<f64> = outcomes
                 .iter()
-                .map(|o| best_of(&nat, o, p).map(|(_, s)| s))
-                .collect();
-            let back: Vec<f64> = back_scores
-                .iter()
-                .map(|s| s.map_or(0.0, |s| s.total))
+                .map(|o| best_of(&nat, o, p).map_or(0.0, |(_, s)| s.total))
                 .collect();
             let x = mean(&links.iter().map(|l| l.score).collect::<Vec<_>>());
             let y = mean(&back);
